@@ -1,0 +1,32 @@
+# Two commands do everything on a fresh machine: `make build` and `make test`.
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: build test check serve system-deps install clean
+
+build: install
+	$(BIN)/curriculum build all
+
+test: install
+	$(BIN)/python -m pytest
+
+check: install
+	$(BIN)/curriculum check
+
+serve: install
+	$(BIN)/curriculum serve
+
+install: system-deps $(STAMP)
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+$(STAMP): pyproject.toml constraints.txt
+	python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
+	touch $(STAMP)
+
+clean:
+	rm -rf build

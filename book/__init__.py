@@ -1,0 +1,1 @@
+"""The participant book: Jupyter Book (Sphinx) pages generated from the content model."""

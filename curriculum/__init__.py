@@ -1,0 +1,1 @@
+"""Untangle's core: the content model, the loader, the checks and the build that feeds the renderers."""

@@ -1,0 +1,173 @@
+"""What the CLI commands do: check, then build (load -> check -> render -> publish).
+
+Every output is rendered into a staging folder first and moved into `build/` only when all of
+it succeeded, so a failed build leaves the last good outputs untouched.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from rich.console import Console
+
+from .checks import Context, Severity, run_checks
+from .checks.report import as_json, human_lines, summary
+from .config import Config, load_config
+from .errors import BuildError, CheckFailed
+from .load import load_curriculum
+from .model import Curriculum, Module
+
+
+def check(root: Path, ids: list[str] | None, lang: str | None, fmt: str, today: date, console: Console) -> int:
+    config = load_config(root)
+    curriculum = load_curriculum(root, ids, lang)
+    issues = run_checks(Context(curriculum, config, today, whole=not ids and not lang))
+    if fmt == "json":
+        print(as_json(issues, root, len(curriculum.modules)))
+    else:
+        out = Console(highlight=False)
+        for style, text in human_lines(issues, root):
+            out.print(text, style=style, soft_wrap=True, markup=False)
+        out.print(summary(issues, len(curriculum.modules)), style="bold")
+    return 1 if any(i.severity is Severity.ERROR for i in issues) else 0
+
+
+def build_time(module: Module) -> datetime:
+    """The timestamp written into outputs: SOURCE_DATE_EPOCH if set, else the review date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    reviewed = module.last_reviewed
+    return datetime(reviewed.year, reviewed.month, reviewed.day, tzinfo=timezone.utc)
+
+
+def build(root: Path, target: str, ids: list[str] | None, lang: str | None, out: Path | None, console: Console) -> None:
+    started = time.monotonic()
+    out = (out or root / "build").resolve()
+    config = load_config(root)
+    curriculum = load_curriculum(root, None, lang)  # the book always needs every module
+    selected = load_curriculum(root, ids, lang).modules if ids else curriculum.modules
+    _check_first(curriculum, config, root, console)
+    staging = _staging(out)
+    try:
+        wanted = {"slides", "handouts", "book"} if target == "all" else {target}
+        if "slides" in wanted:
+            _slides(selected, config, root, staging / "slides", console)
+        if "handouts" in wanted:
+            _handouts(selected, curriculum, config, staging / "handouts", console)
+        if "book" in wanted:
+            _books(curriculum, config, out, staging, console)
+        _publish(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    console.print(f"[green]built[/green] {', '.join(sorted(wanted))} into {out} in {time.monotonic() - started:.1f} s")
+
+
+def _check_first(curriculum: Curriculum, config: Config, root: Path, console: Console) -> None:
+    issues = run_checks(Context(curriculum, config, date.today(), whole=True))
+    errors = [i for i in issues if i.severity is Severity.ERROR]
+    if errors:
+        for style, text in human_lines(errors, root):
+            console.print(text, style=style, soft_wrap=True, markup=False)
+        first = errors[0]
+        raise CheckFailed(
+            f"{summary(issues, len(curriculum.modules))}; nothing was built (first: [{first.rule}] "
+            f"{first.place}: {first.message})",
+            first.path,
+        )
+
+
+def _staging(out: Path) -> Path:
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    except OSError as exc:
+        raise BuildError(f"cannot write to the output folder ({exc.strerror})", out) from None
+
+
+def _slides(modules, config: Config, root: Path, folder: Path, console: Console) -> None:
+    from slides_builder.render import DEFAULT_TEMPLATE, render_deck
+
+    template = config.template_path(root) or DEFAULT_TEMPLATE
+    if not template.is_file():
+        raise BuildError("the slide template does not exist (setting 'slide_template')", template)
+    folder.mkdir(parents=True)
+    for module in modules:
+        console.print(f"  deck     {module.id}.{module.lang}.pptx", markup=False)
+        render_deck(module, template, folder / f"{module.id}.{module.lang}.pptx",
+                    config.max_bullets_per_slide, build_time(module))
+
+
+def _handouts(modules, curriculum: Curriculum, config: Config, folder: Path, console: Console) -> None:
+    from handouts.render import render_handout
+
+    folder.mkdir(parents=True)
+    for module in modules:
+        console.print(f"  handout  {module.id}.{module.lang}.pdf", markup=False)
+        render_handout(module, curriculum.glossaries.get(module.lang), config,
+                       folder / f"{module.id}.{module.lang}.pdf", build_time(module))
+
+
+def _books(curriculum: Curriculum, config: Config, out: Path, staging: Path, console: Console) -> None:
+    from book.render import render_book
+
+    for lang in curriculum.languages:
+        console.print(f"  book     {lang}")
+        downloads = {}
+        for module in curriculum.in_language(lang):
+            files = [
+                folder / f"{module.id}.{lang}.{ext}"
+                for folder, ext in ((staging / "slides", "pptx"), (staging / "handouts", "pdf"),
+                                    (out / "slides", "pptx"), (out / "handouts", "pdf"))
+            ]
+            chosen = {}
+            for file in files:  # freshly staged files win over published ones
+                if file.is_file() and file.suffix not in chosen:
+                    chosen[file.suffix] = file
+            downloads[module.id] = [chosen[s] for s in (".pptx", ".pdf") if s in chosen]
+        warnings = render_book(curriculum, lang, config.title, downloads,
+                               out / ".cache" / f"book-{lang}", staging / "book" / lang)
+        for line in warnings:
+            console.print(f"  {line}", style="yellow", soft_wrap=True, markup=False)
+    _language_index(curriculum, staging / "book" / "index.html")
+
+
+def _language_index(curriculum: Curriculum, target: Path) -> None:
+    """`build/book/index.html`: straight to the only language, or a choice of languages."""
+    names = {"en": "English", "es": "Español"}
+    links = "".join(f'<li><a href="{lang}/index.html" lang="{lang}">{names.get(lang, lang)}</a></li>'
+                    for lang in curriculum.languages)
+    refresh = (f'<meta http-equiv="refresh" content="0; url={curriculum.languages[0]}/index.html">'
+               if len(curriculum.languages) == 1 else "")
+    target.write_text(
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="viewport" '
+        f'content="width=device-width, initial-scale=1">{refresh}<title>Untangle</title></head>'
+        f"<body><h1>Untangle</h1><ul>{links}</ul></body></html>\n",
+        encoding="utf-8",
+    )
+
+
+def _publish(staging: Path, out: Path) -> None:
+    """Move each staged output into place: files one by one, book languages as whole folders."""
+    for kind in ("slides", "handouts"):
+        staged = staging / kind
+        if staged.is_dir():
+            (out / kind).mkdir(exist_ok=True)
+            for file in sorted(staged.iterdir()):
+                os.replace(file, out / kind / file.name)
+    staged_book = staging / "book"
+    if staged_book.is_dir():
+        (out / "book").mkdir(exist_ok=True)
+        for item in sorted(staged_book.iterdir()):
+            final = out / "book" / item.name
+            if item.is_dir():
+                old = staging / f"old-{item.name}"
+                if final.exists():
+                    os.replace(final, old)
+                os.replace(item, final)
+            else:
+                os.replace(item, final)

@@ -1,0 +1,35 @@
+"""Image rules: every picture exists and has alt text; every file in images/ is used."""
+from __future__ import annotations
+
+from ..model import Image, walk_blocks
+from . import Context, error, warning
+
+PICTURE_TYPES = {".png", ".jpg", ".jpeg", ".svg", ".gif"}
+
+
+def check(context: Context):
+    for module in context.curriculum.modules:
+        referenced = set()
+        for cell in module.cells:
+            if cell.figure is not None and not cell.figure.alt:
+                yield error(module, f"cell {cell.number}", "images.missing-alt",
+                            'the figure needs alt text: "untangle": {"alt": "..."} in the cell metadata')
+            for block in walk_blocks(cell.blocks):
+                if not isinstance(block, Image):
+                    continue
+                place = f"cell {cell.number}, line {block.line}"
+                target = (module.folder / block.src).resolve()
+                referenced.add(target)
+                if block.src.startswith(("http://", "https://")):
+                    yield error(module, place, "images.remote",
+                                f"{block.src} is on another website; save it in the module's images/ folder")
+                elif not target.is_file():
+                    yield error(module, place, "images.missing-file", f"the image {block.src} does not exist")
+                if not block.alt:
+                    yield error(module, place, "images.missing-alt",
+                                f"the image {block.src} needs alt text: ![what it shows]({block.src})")
+        folder = module.folder / "images"
+        if folder.is_dir():
+            for picture in sorted(folder.iterdir()):
+                if picture.suffix.lower() in PICTURE_TYPES and picture.resolve() not in referenced:
+                    yield warning(module, f"images/{picture.name}", "images.unused", "this picture is never used")

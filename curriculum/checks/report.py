@@ -1,0 +1,36 @@
+"""Format check results: one line per issue, grouped by module, then a summary line; or JSON."""
+from __future__ import annotations
+
+import json
+from itertools import groupby
+from pathlib import Path
+
+from . import Issue, Severity
+
+
+def summary(issues: list[Issue], modules: int) -> str:
+    errors = sum(1 for i in issues if i.severity is Severity.ERROR)
+    warnings = len(issues) - errors
+    verdict = "FAILED" if errors else "passed"
+    return f"check {verdict}: {modules} module file(s), {errors} error(s), {warnings} warning(s)"
+
+
+def human_lines(issues: list[Issue], root: Path) -> list[tuple[str, str]]:
+    """(style, text) pairs: a heading per module, then `file, place: severity [rule] message`."""
+    lines: list[tuple[str, str]] = []
+    ordered = sorted(issues, key=lambda i: (i.module or "~", str(i.path), i.severity.value))
+    for module, group in groupby(ordered, key=lambda i: i.module or "glossary"):
+        lines.append(("bold", f"{module}"))
+        for issue in group:
+            data = issue.as_dict(root)
+            style = "red" if issue.severity is Severity.ERROR else "yellow"
+            lines.append((style, f"  {data['file']}, {data['place']}: {data['severity']} [{data['rule']}] {data['message']}"))
+    return lines
+
+
+def as_json(issues: list[Issue], root: Path, modules: int) -> str:
+    return json.dumps(
+        {"summary": summary(issues, modules), "issues": [i.as_dict(root) for i in issues]},
+        indent=2,
+        ensure_ascii=False,
+    )

@@ -1,0 +1,105 @@
+"""The `curriculum` command: parse options, call the core, print results. Nothing else.
+
+Any `CurriculumError` becomes one line on stderr and exit status 1 (2 for usage mistakes);
+`--debug` shows the traceback instead.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from rich.console import Console
+
+from .errors import CurriculumError
+
+TARGETS = ("book", "slides", "handouts", "all")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="curriculum", description="Build and check the Untangle curriculum.")
+    parser.add_argument("--root", type=Path, default=None, help="the project folder (default: found from here)")
+    parser.add_argument("--debug", action="store_true", help="show Python tracebacks")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    build = sub.add_parser("build", help="build the book, the decks and the handouts into build/")
+    build.add_argument("target", nargs="?", choices=TARGETS, default="all")
+    build.add_argument("--module", action="append", dest="modules", metavar="ID", help="only this module (repeatable)")
+    build.add_argument("--lang", help="only this language (e.g. en)")
+    build.add_argument("--out", type=Path, default=None, help="output folder (default: build/)")
+
+    check = sub.add_parser("check", help="validate every module; exit 1 on errors")
+    check.add_argument("--module", action="append", dest="modules", metavar="ID")
+    check.add_argument("--lang")
+    check.add_argument("--format", choices=("human", "json"), default="human")
+    check.add_argument("--today", type=date.fromisoformat, default=None, help=argparse.SUPPRESS)
+
+    serve = sub.add_parser("serve", help="preview the built book on http://127.0.0.1:PORT")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--out", type=Path, default=None)
+
+    new = sub.add_parser("new", help="create a module that already passes check")
+    new.add_argument("id", help="NN-slug, e.g. 14-my-topic")
+    new.add_argument("--lang", default="en")
+    return parser
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above `start` that holds `modules/`."""
+    for folder in (start, *start.parents):
+        if (folder / "modules").is_dir():
+            return folder
+    return start
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    console = Console(stderr=True, highlight=False)
+    root = (args.root or find_root(Path.cwd())).resolve()
+    try:
+        return _run(args, root, console)
+    except CurriculumError as exc:
+        if args.debug:
+            raise
+        console.print("error: " + _relative(exc, root), style="red", soft_wrap=True, markup=False)
+        return 1
+    except KeyboardInterrupt:
+        console.print("stopped")
+        return 130
+
+
+def _relative(exc: CurriculumError, root: Path) -> str:
+    if exc.path is not None:
+        try:
+            exc.path = exc.path.resolve().relative_to(root)
+        except ValueError:
+            pass
+    return str(exc)
+
+
+def _run(args, root: Path, console: Console) -> int:
+    from . import app
+
+    if args.command == "check":
+        return app.check(root, args.modules, args.lang, args.format, args.today or date.today(), console)
+    if args.command == "build":
+        app.build(root, args.target, args.modules, args.lang, args.out, console)
+        return 0
+    if args.command == "serve":
+        from .serve import serve
+
+        serve((args.out or root / "build") / "book", args.port, console)
+        return 0
+    if args.command == "new":
+        from .scaffold import new_module
+
+        path = new_module(root, args.id, args.lang)
+        console.print(f"created {path.relative_to(root)}; check it with: curriculum check --module {args.id}",
+                      soft_wrap=True, markup=False)
+        return 0
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,39 @@
+"""One base error for everything a user can get wrong.
+
+The CLI catches `CurriculumError` alone and prints `str(error)`: one line naming the file and
+the place, never a traceback (unless --debug). Any other exception is a bug in Untangle.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class CurriculumError(Exception):
+    """A problem the user can fix, located at `path` and, where known, `place` (e.g. "cell 4")."""
+
+    def __init__(self, message: str, path: Path | str | None = None, place: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = Path(path) if path is not None else None
+        self.place = place
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = f"{self.path}"
+            if self.place:
+                where += f", {self.place}"
+            where += ": "
+        return f"{where}{self.message}"
+
+
+class LoadError(CurriculumError):
+    """A notebook, glossary or config file that cannot be turned into the content model."""
+
+
+class CheckFailed(CurriculumError):
+    """`curriculum check` (run before every build) found errors."""
+
+
+class BuildError(CurriculumError):
+    """A renderer or the output folder failed; the previous good build is left in place."""

@@ -1,0 +1,392 @@
+"""Turn notebooks and glossaries into the content model, or fail with one located message.
+
+The loader only accepts what the model can represent: valid notebook JSON of nbformat 4, the
+`untangle` metadata with the right types, known tags, parseable Markdown. Content rules
+(citations, glossary, reading level...) are `checks`, which run on the loaded model.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import markup
+from .errors import LoadError
+from .model import (
+    Cell,
+    Curriculum,
+    Figure,
+    Glossary,
+    GlossaryEntry,
+    Heading,
+    Minutes,
+    Module,
+    Section,
+    Source,
+    plain_text,
+)
+from .tags import EXCLUSIVE, Tag
+
+METADATA_KEY = "untangle"
+MODULE_FOLDER = re.compile(r"^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")
+LANGUAGE = re.compile(r"^[a-z]{2}$")
+SOURCE_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+# ---------------------------------------------------------------- discovery
+
+
+def module_folders(modules_dir: Path) -> list[Path]:
+    """Every `NN-slug` folder, in order."""
+    if not modules_dir.is_dir():
+        raise LoadError("the modules folder does not exist", modules_dir)
+    return sorted(p for p in modules_dir.iterdir() if p.is_dir() and MODULE_FOLDER.match(p.name))
+
+
+def notebooks(modules_dir: Path, ids: list[str] | None = None, lang: str | None = None) -> list[Path]:
+    """The notebooks to load, restricted to `ids` and `lang`; an unknown id is an error."""
+    folders = module_folders(modules_dir)
+    if ids:
+        known = {f.name: f for f in folders}
+        for wanted in ids:
+            if wanted not in known:
+                hint = ", ".join(sorted(known)) or "none yet"
+                raise LoadError(f"unknown module '{wanted}' (known: {hint})", modules_dir)
+        folders = [known[i] for i in ids]
+    pattern = f"{lang}.ipynb" if lang else "*.ipynb"
+    return [nb for folder in folders for nb in sorted(folder.glob(pattern)) if LANGUAGE.match(nb.stem)]
+
+
+def load_curriculum(root: Path, ids: list[str] | None = None, lang: str | None = None) -> Curriculum:
+    modules_dir = root / "modules"
+    modules = tuple(load_module(path) for path in notebooks(modules_dir, ids, lang))
+    langs = sorted({m.lang for m in modules} | ({lang} if lang else set()))
+    glossaries = {code: load_glossary(modules_dir / f"glossary.{code}.yml", code) for code in langs}
+    return Curriculum(root=root, modules=modules, glossaries=glossaries)
+
+
+# ---------------------------------------------------------------- notebooks
+
+
+def load_module(path: Path) -> Module:
+    """The `Module` a notebook holds, or a `LoadError` naming the file and the cell."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise LoadError(f"cannot read the notebook ({exc.strerror})", path) from None
+    except UnicodeDecodeError:
+        raise LoadError("the notebook is not UTF-8 text", path) from None
+    try:
+        nb = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise LoadError(
+            f"not valid notebook JSON ({exc.msg}); open it in Jupyter or undo the last edit",
+            path,
+            f"line {exc.lineno}",
+        ) from None
+    if not isinstance(nb, dict):
+        raise LoadError("not a notebook (the file holds no JSON object)", path)
+    version = nb.get("nbformat")
+    if version != 4:
+        raise LoadError(
+            f"nbformat version {version!r}; Untangle reads version 4 (re-save it in Jupyter)", path
+        )
+    meta = _field(nb, "metadata", dict, path, "notebook")
+    info = meta.get(METADATA_KEY)
+    if info is None:
+        raise LoadError(
+            f"the notebook metadata has no '{METADATA_KEY}' key (see docs/authoring.md, section 2)",
+            path,
+            "notebook metadata",
+        )
+    head = _metadata(info, path)
+    cells = _field(nb, "cells", list, path, "notebook")
+    sections = _sections([_cell(i, c, path) for i, c in enumerate(cells)], path)
+    return Module(path=path, sections=sections, **head)
+
+
+def _where(what: str) -> str:
+    return f"metadata '{METADATA_KEY}.{what}'" if what else f"metadata '{METADATA_KEY}'"
+
+
+def _field(obj: dict, key: str, kind: type, path: Path, place: str, required: bool = True) -> Any:
+    if key not in obj:
+        if required:
+            raise LoadError(f"'{key}' is missing", path, place)
+        return None
+    value = obj[key]
+    if kind is int and isinstance(value, bool) or not isinstance(value, kind):
+        raise LoadError(
+            f"'{key}' must be {_KIND_NAMES[kind]}, not {type(value).__name__}", path, place
+        )
+    return value
+
+
+_KIND_NAMES = {str: "text", int: "a whole number", list: "a list", dict: "a mapping"}
+
+
+def _text(obj: dict, key: str, path: Path, place: str) -> str:
+    value = _field(obj, key, str, path, place).strip()
+    if not value:
+        raise LoadError(f"'{key}' is empty", path, place)
+    return value
+
+
+def _texts(obj: dict, key: str, path: Path, place: str) -> tuple[str, ...]:
+    values = _field(obj, key, list, path, place)
+    if not values:
+        raise LoadError(f"'{key}' needs at least one item", path, place)
+    for n, value in enumerate(values, start=1):
+        if not isinstance(value, str) or not value.strip():
+            raise LoadError(f"'{key}' item {n} must be non-empty text", path, place)
+    return tuple(v.strip() for v in values)
+
+
+def _date(value: Any, key: str, path: Path, place: str) -> date:
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise LoadError(f"'{key}' must be a date written YYYY-MM-DD, not {value!r}", path, place)
+
+
+def _metadata(info: Any, path: Path) -> dict[str, Any]:
+    place = _where("")
+    if not isinstance(info, dict):
+        raise LoadError("must be a mapping of fields", path, place)
+    minutes = _field(info, "minutes", dict, path, place)
+    for key in ("teaching", "activities"):
+        value = _field(minutes, key, int, path, _where("minutes"))
+        if value <= 0:
+            raise LoadError(f"'{key}' must be more than 0 minutes", path, _where("minutes"))
+    lang = _text(info, "lang", path, place)
+    if not LANGUAGE.match(lang):
+        raise LoadError(f"'lang' must be a two-letter language code, not {lang!r}", path, place)
+    return {
+        "id": _text(info, "id", path, place),
+        "lang": lang,
+        "title": _text(info, "title", path, place),
+        "summary": _text(info, "summary", path, place),
+        "audience": _text(info, "audience", path, place),
+        "minutes": Minutes(minutes["teaching"], minutes["activities"]),
+        "objectives": _texts(info, "objectives", path, place),
+        "key_points": _texts(info, "key_points", path, place),
+        "last_reviewed": _date(info.get("last_reviewed"), "last_reviewed", path, place),
+        "sources": _sources(_field(info, "sources", list, path, place), path),
+    }
+
+
+def _sources(items: list, path: Path) -> tuple[Source, ...]:
+    sources = []
+    for n, item in enumerate(items, start=1):
+        place = _where(f"sources[{n}]")
+        if not isinstance(item, dict):
+            raise LoadError("each source must be a mapping (id, title, publisher, ...)", path, place)
+        published = _text(item, "date", path, place)
+        if not SOURCE_DATE.match(published):
+            raise LoadError(f"'date' must be YYYY, YYYY-MM or YYYY-MM-DD, not {published!r}", path, place)
+        sources.append(
+            Source(
+                id=_text(item, "id", path, place),
+                title=_text(item, "title", path, place),
+                publisher=_text(item, "publisher", path, place),
+                date=published,
+                url=_text(item, "url", path, place),
+                accessed=_date(item.get("accessed"), "accessed", path, place),
+            )
+        )
+    return tuple(sources)
+
+
+def _source_text(cell: dict, path: Path, place: str) -> str:
+    source = cell.get("source", "")
+    if isinstance(source, list) and all(isinstance(s, str) for s in source):
+        return "".join(source)
+    if isinstance(source, str):
+        return source
+    raise LoadError("'source' must be text", path, place)
+
+
+def _cell(index: int, raw: Any, path: Path) -> Cell:
+    place = f"cell {index + 1}"
+    if not isinstance(raw, dict):
+        raise LoadError("a cell must be a JSON object", path, place)
+    kind = raw.get("cell_type")
+    meta = raw.get("metadata", {})
+    if not isinstance(meta, dict):
+        raise LoadError("cell metadata must be a mapping", path, place)
+    tags = _tags(meta.get("tags", []), path, place)
+    own = meta.get(METADATA_KEY, {})
+    if not isinstance(own, dict):
+        raise LoadError(f"cell metadata '{METADATA_KEY}' must be a mapping", path, place)
+    minutes = _field(own, "minutes", int, path, place, required=False)
+    if minutes is not None and minutes <= 0:
+        raise LoadError("'minutes' must be more than 0", path, place)
+    text = _source_text(raw, path, place)
+    if kind == "code":
+        return Cell(index, "code", tags, text, figure=_figure(raw, own, path, place))
+    if kind == "raw":
+        raise LoadError("raw cells are not used by Untangle; make it a Markdown cell", path, place)
+    if kind != "markdown":
+        raise LoadError(f"unknown cell type {kind!r}", path, place)
+    try:
+        blocks = markup.parse(text)
+    except markup.MarkupError as exc:
+        raise LoadError(str(exc), path, f"{place}, line {exc.line}") from None
+    title = None
+    if Tag.ACTIVITY in tags:
+        first = blocks[0] if blocks else None
+        if not (isinstance(first, Heading) and first.level == 3):
+            raise LoadError("an activity cell must start with a '### Activity: ...' heading", path, place)
+        if minutes is None:
+            raise LoadError(
+                f"an activity needs its length in the cell metadata: \"{METADATA_KEY}\": {{\"minutes\": 15}}",
+                path,
+                place,
+            )
+        title = plain_text(first.inlines)
+        text, blocks = _drop_first_line(text), blocks[1:]
+    return Cell(index, "markdown", tags, text, blocks, title=title, minutes=minutes)
+
+
+def _tags(tags: Any, path: Path, place: str) -> frozenset[Tag]:
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise LoadError("cell tags must be a list of words", path, place)
+    found = set()
+    for tag in tags:
+        try:
+            found.add(Tag(tag))
+        except ValueError:
+            raise LoadError(
+                f"unknown tag '{tag}'; known tags: {', '.join(Tag.names())}", path, place
+            ) from None
+    exclusive = found & EXCLUSIVE
+    if exclusive and len(found) > 1:
+        only = next(iter(exclusive)).value
+        raise LoadError(f"tag '{only}' cannot be combined with other tags", path, place)
+    return frozenset(found)
+
+
+def _figure(raw: dict, own: dict, path: Path, place: str) -> Figure | None:
+    for output in raw.get("outputs") or []:
+        data = output.get("data", {}) if isinstance(output, dict) else {}
+        png = data.get("image/png")
+        if png:
+            encoded = "".join(png) if isinstance(png, list) else str(png)
+            try:
+                image = base64.b64decode(encoded, validate=False)
+            except (binascii.Error, ValueError):
+                raise LoadError("the stored figure is not valid PNG data; re-run the cell", path, place) from None
+            alt = own.get("alt", "")
+            if not isinstance(alt, str):
+                raise LoadError("'alt' must be text", path, place)
+            return Figure(image, alt.strip())
+    return None
+
+
+def _drop_first_line(text: str) -> str:
+    lines = text.strip().splitlines()
+    return "\n".join(lines[1:]).strip()
+
+
+def _sections(cells: list[Cell], path: Path) -> tuple[Section, ...]:
+    """Split cells into sections at each `##` heading (which must open its cell)."""
+    sections: list[Section] = []
+    title: str | None = None
+    heading_cell: int | None = None
+    current: list[Cell] = []
+    for cell in cells:
+        headings = [b for b in cell.blocks if isinstance(b, Heading) and b.level <= 2]
+        if not headings:
+            current.append(cell)
+            continue
+        first = headings[0]
+        if len(headings) > 1 or cell.blocks[0] is not first:
+            raise LoadError("put each '##' heading at the top of its own cell", path, f"cell {cell.number}, line {first.line}")
+        if first.level == 1:
+            raise LoadError("do not use '#' headings: the title comes from the metadata; use '##'", path, f"cell {cell.number}")
+        if cell.tags & {Tag.TRAINER, Tag.SLIDES_ONLY}:
+            raise LoadError("a section heading cannot be in a trainer or slides-only cell", path, f"cell {cell.number}")
+        if title is not None or current:
+            sections.append(Section(title, tuple(current), heading_cell))
+        title, heading_cell, current = plain_text(first.inlines), cell.index, []
+        rest = cell.blocks[1:]
+        if rest:
+            current.append(Cell(cell.index, cell.kind, cell.tags, _drop_first_line(cell.source), rest))
+    sections.append(Section(title, tuple(current), heading_cell))
+    return tuple(sections)
+
+
+# ---------------------------------------------------------------- glossary and YAML
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A YAML loader that refuses a key given twice instead of silently keeping the last."""
+
+
+def _mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: dict = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"'{key}' is defined twice", key_node.start_mark
+            )
+        seen[key] = True
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+
+
+def read_yaml(path: Path) -> Any:
+    """Parsed YAML, or a `LoadError` with the line of the mistake."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise LoadError(f"cannot read it ({exc.strerror})", path) from None
+    try:
+        return yaml.load(text, Loader=_UniqueKeyLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        place = f"line {mark.line + 1}" if mark else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise LoadError(f"bad YAML: {problem}", path, place) from None
+    except yaml.YAMLError as exc:
+        raise LoadError(f"bad YAML: {exc}", path) from None
+
+
+def load_glossary(path: Path, lang: str) -> Glossary:
+    if not path.exists():
+        return Glossary(lang, path, ())
+    data = read_yaml(path) or {}
+    if not isinstance(data, dict):
+        raise LoadError("the glossary must map each term to its definition", path)
+    lines = _key_lines(path)
+    entries = []
+    for term, body in data.items():
+        place = f"line {lines.get(str(term), 0)}"
+        if not isinstance(body, dict) or not isinstance(body.get("definition"), str):
+            raise LoadError(f"term '{term}' needs a 'definition' (text)", path, place)
+        full = body.get("full")
+        if full is not None and not isinstance(full, str):
+            raise LoadError(f"term '{term}': 'full' must be text", path, place)
+        entries.append(GlossaryEntry(str(term), body["definition"].strip(), full, lines.get(str(term), 0)))
+    return Glossary(lang, path, tuple(sorted(entries, key=lambda e: e.term.casefold())))
+
+
+def _key_lines(path: Path) -> dict[str, int]:
+    """Line number of each top-level key, for messages about a glossary entry."""
+    lines = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        match = re.match(r"^(['\"]?)([^\s#'\"][^:]*?)\1:\s*$", line)
+        if match:
+            lines[match.group(2)] = n
+    return lines

@@ -1,0 +1,240 @@
+"""Parse the MyST Markdown of one cell into content-model blocks.
+
+This is the only place that knows Markdown syntax. The book renderer gets MyST text back
+through `to_myst` so Sphinx sees the same structure the slides and handouts see.
+"""
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.colon_fence import colon_fence_plugin
+from mdit_py_plugins.myst_role import myst_role_plugin
+
+from .model import (
+    Block,
+    BulletList,
+    Callout,
+    Cite,
+    Code,
+    Directive,
+    Emphasis,
+    Heading,
+    Image,
+    Inline,
+    Inlines,
+    Link,
+    ListItem,
+    Paragraph,
+    Review,
+    Strong,
+    Table,
+    Term,
+    Text,
+)
+
+#: Roles an author may use inside text.
+ROLES = ("src", "term", "review")
+#: Boxes an author may use; any other directive is reported by `check`.
+CALLOUTS = ("note", "warning", "tip")
+
+_TERM_WITH_TARGET = re.compile(r"^(?P<text>.*?)\s*<(?P<term>[^<>]+)>$", re.S)
+_DIRECTIVE_INFO = re.compile(r"^\{(?P<name>[\w-]+)\}\s*(?P<arg>.*)$")
+_OPTION_LINE = re.compile(r"^:[\w-]+:")
+
+_PARSER = (
+    MarkdownIt("commonmark", {"html": False})
+    .enable("table")
+    .use(myst_role_plugin)
+    .use(colon_fence_plugin)
+)
+
+
+class MarkupError(ValueError):
+    """Text the parser cannot accept; `line` is 1-based within the cell."""
+
+    def __init__(self, message: str, line: int):
+        super().__init__(message)
+        self.line = line
+
+
+def parse(text: str, first_line: int = 1) -> tuple[Block, ...]:
+    """Blocks of one cell's Markdown; `first_line` numbers lines for messages."""
+    tokens = _PARSER.parse(text)
+    blocks, _ = _blocks(tokens, 0, None, first_line)
+    return tuple(blocks)
+
+
+def _line(token: Token, offset: int) -> int:
+    return (token.map[0] if token.map else 0) + offset
+
+
+def _blocks(tokens: list[Token], i: int, stop: str | None, offset: int) -> tuple[list[Block], int]:
+    blocks: list[Block] = []
+    while i < len(tokens):
+        tok = tokens[i]
+        if stop and tok.type == stop:
+            return blocks, i + 1
+        if tok.type == "heading_open":
+            inlines, images = _inlines(tokens[i + 1], offset)
+            blocks.append(Heading(int(tok.tag[1]), inlines, _line(tok, offset)))
+            blocks.extend(images)
+            i += 3
+        elif tok.type == "paragraph_open":
+            inlines, images = _inlines(tokens[i + 1], offset)
+            if inlines:
+                blocks.append(Paragraph(inlines, _line(tok, offset)))
+            blocks.extend(images)
+            i += 3
+        elif tok.type in ("bullet_list_open", "ordered_list_open"):
+            items: list[ListItem] = []
+            images: list[Image] = []
+            i = _list_items(tokens, i + 1, tok.type.replace("_open", "_close"), 0, items, images, offset)
+            blocks.append(BulletList(tuple(items), tok.type == "ordered_list_open", _line(tok, offset)))
+            blocks.extend(images)
+        elif tok.type == "table_open":
+            table, i = _table(tokens, i + 1, offset, _line(tok, offset))
+            blocks.append(table)
+        elif tok.type in ("colon_fence", "fence"):
+            blocks.append(_fence(tok, offset))
+            i += 1
+        elif tok.type == "blockquote_open":
+            inner, i = _blocks(tokens, i + 1, "blockquote_close", offset)
+            blocks.append(Callout("note", tuple(inner), _line(tok, offset)))
+        elif tok.type == "code_block":
+            blocks.append(Paragraph((Code(tok.content.strip()),), _line(tok, offset)))
+            i += 1
+        else:  # hr, html and closing tokens carry no content of their own
+            i += 1
+    return blocks, i
+
+
+def _list_items(tokens, i, close, depth, items, images, offset) -> int:
+    while i < len(tokens) and tokens[i].type != close:
+        tok = tokens[i]
+        if tok.type == "paragraph_open":
+            inlines, imgs = _inlines(tokens[i + 1], offset)
+            items.append(ListItem(inlines, depth))
+            images.extend(imgs)
+            i += 3
+        elif tok.type in ("bullet_list_open", "ordered_list_open"):
+            i = _list_items(tokens, i + 1, tok.type.replace("_open", "_close"), depth + 1, items, images, offset)
+        else:
+            i += 1
+    return i + 1
+
+
+def _table(tokens, i, offset, line) -> tuple[Table, int]:
+    header: list[Inlines] = []
+    rows: list[tuple[Inlines, ...]] = []
+    row: list[Inlines] = []
+    in_head = False
+    while tokens[i].type != "table_close":
+        tok = tokens[i]
+        if tok.type == "thead_open":
+            in_head = True
+        elif tok.type == "thead_close":
+            in_head = False
+        elif tok.type == "tr_open":
+            row = []
+        elif tok.type == "tr_close":
+            if in_head:
+                header = row
+            else:
+                rows.append(tuple(row))
+        elif tok.type == "inline":
+            row.append(_inlines(tok, offset)[0])
+        i += 1
+    return Table(tuple(header), tuple(rows), line), i + 1
+
+
+def _fence(tok: Token, offset: int) -> Block:
+    line = _line(tok, offset)
+    match = _DIRECTIVE_INFO.match(tok.info.strip())
+    if not match:  # a plain code sample
+        return Paragraph((Code(tok.content.rstrip()),), line)
+    name = match.group("name")
+    if name not in CALLOUTS:
+        return Directive(name, line)
+    body = "\n".join(l for l in tok.content.splitlines() if not _OPTION_LINE.match(l))
+    return Callout(name, parse(body, line + 1), line)
+
+
+def _inlines(inline_token: Token, offset: int) -> tuple[Inlines, list[Image]]:
+    """Inline content of one paragraph, and the images it holds (pulled out as blocks)."""
+    line = _line(inline_token, offset)
+    stack: list[list[Inline]] = [[]]
+    openers: list[Token] = []
+    images: list[Image] = []
+    for tok in inline_token.children or []:
+        kind = tok.type
+        if kind == "text":
+            stack[-1].append(Text(tok.content))
+        elif kind in ("softbreak", "hardbreak"):
+            stack[-1].append(Text(" "))
+        elif kind == "code_inline":
+            stack[-1].append(Code(tok.content))
+        elif kind in ("strong_open", "em_open", "link_open"):
+            openers.append(tok)
+            stack.append([])
+        elif kind in ("strong_close", "em_close", "link_close"):
+            children = tuple(stack.pop())
+            opener = openers.pop()
+            if opener.type == "strong_open":
+                stack[-1].append(Strong(children))
+            elif opener.type == "em_open":
+                stack[-1].append(Emphasis(children))
+            else:
+                stack[-1].append(Link(children, str(opener.attrs.get("href", ""))))
+        elif kind == "image":
+            images.append(Image(str(tok.attrs.get("src", "")), tok.content.strip(), line))
+        elif kind == "myst_role":
+            stack[-1].append(_role(tok.meta.get("name", ""), tok.content, line))
+    return _merge_text(stack[0]), images
+
+
+def _role(name: str, content: str, line: int) -> Inline:
+    if name == "src":
+        ids = tuple(part.strip() for part in content.split(",") if part.strip())
+        if not ids:
+            raise MarkupError("{src} needs at least one source id", line)
+        return Cite(ids)
+    if name == "term":
+        match = _TERM_WITH_TARGET.match(content.strip())
+        if match and match.group("text"):
+            return Term(match.group("text"), match.group("term").strip())
+        return Term(content.strip(), content.strip())
+    if name == "review":
+        return Review(content.strip())
+    raise MarkupError(
+        f"unknown role {{{name}}}; use one of " + ", ".join("{" + r + "}" for r in ROLES), line
+    )
+
+
+def _merge_text(items: list[Inline]) -> Inlines:
+    merged: list[Inline] = []
+    for item in items:
+        if isinstance(item, Text) and merged and isinstance(merged[-1], Text):
+            merged[-1] = Text(merged[-1].text + item.text)
+        else:
+            merged.append(item)
+    return tuple(merged)
+
+
+# ---------------------------------------------------------------- roles in MyST text
+
+_ROLE_IN_TEXT = re.compile(r"\{(?P<name>src|review)\}`(?P<content>[^`]*)`")
+
+
+def replace_roles(text: str, cite, review) -> str:
+    """MyST text with `{src}` and `{review}` roles replaced by what `cite(ids)` and `review(note)`
+    return. The book uses it: Sphinx knows `{term}` but not our two roles."""
+
+    def swap(match: re.Match) -> str:
+        content = match.group("content")
+        if match.group("name") == "src":
+            return cite(tuple(p.strip() for p in content.split(",") if p.strip()))
+        return review(content.strip())
+
+    return _ROLE_IN_TEXT.sub(swap, text)

@@ -1,0 +1,372 @@
+"""The content model: what a lesson is, independent of notebooks and of any output format.
+
+Frozen dataclasses with no I/O. The loader builds them from notebooks; the book, slide and
+handout renderers read them and nothing else, so every output agrees on what a lesson says.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Union
+
+from .tags import NOT_IN_BOOK, NOT_ON_SLIDES, Tag
+
+# ---------------------------------------------------------------- inline text
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class Code:
+    text: str
+
+
+@dataclass(frozen=True)
+class Strong:
+    children: tuple["Inline", ...]
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    children: tuple["Inline", ...]
+
+
+@dataclass(frozen=True)
+class Link:
+    children: tuple["Inline", ...]
+    url: str
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary link: `text` is what the reader sees, `term` the glossary key."""
+
+    text: str
+    term: str
+
+
+@dataclass(frozen=True)
+class Cite:
+    """A citation of one or more sources by id."""
+
+    source_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Review:
+    """A fact an author marked for checking: hidden from participants, listed by `check`."""
+
+    note: str
+
+
+Inline = Union[Text, Code, Strong, Emphasis, Link, Term, Cite, Review]
+Inlines = tuple[Inline, ...]
+
+
+def plain_text(inlines: Inlines) -> str:
+    """The words a reader sees, without citations or review marks."""
+    parts: list[str] = []
+    for item in inlines:
+        if isinstance(item, (Text, Code)):
+            parts.append(item.text)
+        elif isinstance(item, Term):
+            parts.append(item.text)
+        elif isinstance(item, (Strong, Emphasis, Link)):
+            parts.append(plain_text(item.children))
+    return " ".join("".join(parts).split())
+
+
+def walk_inlines(inlines: Inlines):
+    """Every inline, nested ones included, depth first."""
+    for item in inlines:
+        yield item
+        if isinstance(item, (Strong, Emphasis, Link)):
+            yield from walk_inlines(item.children)
+
+
+# ---------------------------------------------------------------- blocks
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    inlines: Inlines
+    line: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    inlines: Inlines
+    line: int
+
+
+@dataclass(frozen=True)
+class ListItem:
+    inlines: Inlines
+    depth: int  # 0 for a top-level item
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[ListItem, ...]
+    ordered: bool
+    line: int
+
+
+@dataclass(frozen=True)
+class Image:
+    src: str  # relative to the module folder, as written
+    alt: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[Inlines, ...]
+    rows: tuple[tuple[Inlines, ...], ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Callout:
+    """A `:::{note}` / `{warning}` / `{tip}` box."""
+
+    kind: str
+    blocks: tuple["Block", ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Directive:
+    """A `:::{name}` block that is not a known callout; `check` reports it."""
+
+    name: str
+    line: int
+
+
+Block = Union[Heading, Paragraph, BulletList, Image, Table, Callout, Directive]
+
+
+def walk_blocks(blocks: tuple[Block, ...]):
+    """Every block, those inside callouts included."""
+    for block in blocks:
+        yield block
+        if isinstance(block, Callout):
+            yield from walk_blocks(block.blocks)
+
+
+def block_inlines(block: Block):
+    """Every run of inline text a block holds (list items, table cells and so on)."""
+    if isinstance(block, (Heading, Paragraph)):
+        yield block.inlines
+    elif isinstance(block, BulletList):
+        for item in block.items:
+            yield item.inlines
+    elif isinstance(block, Table):
+        yield from block.header
+        for row in block.rows:
+            yield from row
+    elif isinstance(block, Callout):
+        for inner in block.blocks:
+            yield from block_inlines(inner)
+
+
+# ---------------------------------------------------------------- cells and sections
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An image a code cell produced (its stored output)."""
+
+    png: bytes
+    alt: str
+
+
+@dataclass(frozen=True)
+class Cell:
+    index: int  # position in the notebook, 0-based; messages say "cell {index + 1}"
+    kind: str  # "markdown" or "code"
+    tags: frozenset[Tag]
+    source: str  # MyST text for markdown cells; for activities, without the title line
+    blocks: tuple[Block, ...] = ()
+    title: str | None = None  # activity title (from its `###` heading)
+    minutes: int | None = None
+    figure: Figure | None = None
+
+    @property
+    def number(self) -> int:
+        """1-based cell number, as people count cells in Jupyter."""
+        return self.index + 1
+
+    @property
+    def in_book(self) -> bool:
+        return not (self.tags & NOT_IN_BOOK)
+
+    @property
+    def on_slides(self) -> bool:
+        return not (self.tags & NOT_ON_SLIDES)
+
+    @property
+    def in_handout(self) -> bool:
+        return Tag.HANDOUT in self.tags
+
+    @property
+    def is_trainer(self) -> bool:
+        return Tag.TRAINER in self.tags
+
+    @property
+    def is_activity(self) -> bool:
+        return Tag.ACTIVITY in self.tags
+
+    @property
+    def is_discussion(self) -> bool:
+        return Tag.DISCUSSION in self.tags
+
+    @property
+    def participant_facing(self) -> bool:
+        """Text a participant reads in the book, on a slide or on the handout."""
+        return not self.is_trainer
+
+
+@dataclass(frozen=True)
+class Section:
+    """A `##` heading and the cells under it; the introduction has no title."""
+
+    title: str | None
+    cells: tuple[Cell, ...]
+    heading_cell: int | None = None  # index of the cell that holds the heading
+
+    @property
+    def book_cells(self) -> tuple[Cell, ...]:
+        return tuple(c for c in self.cells if c.in_book)
+
+    @property
+    def trainer_cells(self) -> tuple[Cell, ...]:
+        return tuple(c for c in self.cells if c.is_trainer)
+
+    @property
+    def slide_cells(self) -> tuple[Cell, ...]:
+        """The cells whose text becomes slide bullets.
+
+        An author's `slides-only` cells replace the section's own text on slides; activities
+        and discussions get slides of their own and are not listed here.
+        """
+        own = tuple(c for c in self.cells if Tag.SLIDES_ONLY in c.tags)
+        if own:
+            return own
+        return tuple(
+            c for c in self.cells if c.on_slides and not (c.is_activity or c.is_discussion)
+        )
+
+    @property
+    def activities(self) -> tuple[Cell, ...]:
+        return tuple(c for c in self.cells if c.is_activity)
+
+    @property
+    def discussions(self) -> tuple[Cell, ...]:
+        return tuple(c for c in self.cells if c.is_discussion)
+
+    @property
+    def handout_cells(self) -> tuple[Cell, ...]:
+        return tuple(c for c in self.cells if c.in_handout)
+
+
+# ---------------------------------------------------------------- module
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source is
+    url: str
+    accessed: date
+
+    @property
+    def year(self) -> str:
+        return self.date[:4]
+
+
+@dataclass(frozen=True)
+class Minutes:
+    teaching: int
+    activities: int
+
+    @property
+    def total(self) -> int:
+        return self.teaching + self.activities
+
+
+@dataclass(frozen=True)
+class Module:
+    id: str
+    lang: str
+    path: Path  # the notebook
+    title: str
+    summary: str
+    audience: str
+    minutes: Minutes
+    objectives: tuple[str, ...]
+    key_points: tuple[str, ...]
+    last_reviewed: date
+    sources: tuple[Source, ...]
+    sections: tuple[Section, ...]
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+    @property
+    def cells(self) -> tuple[Cell, ...]:
+        return tuple(c for s in self.sections for c in s.cells)
+
+    @property
+    def source_numbers(self) -> dict[str, int]:
+        """1-based number of each source, in the order the metadata lists them."""
+        return {s.id: n for n, s in enumerate(self.sources, start=1)}
+
+    def source(self, source_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)
+
+
+# ---------------------------------------------------------------- glossary and curriculum
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    term: str
+    definition: str
+    full: str | None = None  # the expansion of an acronym
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Glossary:
+    lang: str
+    path: Path
+    entries: tuple[GlossaryEntry, ...]
+
+    def get(self, term: str) -> GlossaryEntry | None:
+        folded = term.casefold()
+        return next((e for e in self.entries if e.term.casefold() == folded), None)
+
+
+@dataclass(frozen=True)
+class Curriculum:
+    """Every module and glossary, grouped by language."""
+
+    root: Path
+    modules: tuple[Module, ...]
+    glossaries: dict[str, Glossary] = field(default_factory=dict)
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted({m.lang for m in self.modules})
+
+    def in_language(self, lang: str) -> tuple[Module, ...]:
+        return tuple(m for m in self.modules if m.lang == lang)

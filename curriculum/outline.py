@@ -1,0 +1,83 @@
+"""What goes on each slide, decided once so the deck and `check` agree.
+
+A section's slide cells become bullets (a paragraph or a list item each); bullets are then
+grouped into slides of at most `max_bullets`. `check` warns about what would overflow.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import (
+    BulletList,
+    Cell,
+    Figure,
+    Heading,
+    Image,
+    Inlines,
+    Paragraph,
+    Section,
+    Table,
+    plain_text,
+    walk_blocks,
+)
+
+
+@dataclass(frozen=True)
+class Bullet:
+    inlines: Inlines
+    level: int
+    cell: Cell
+
+
+@dataclass(frozen=True)
+class SlidePlan:
+    """One content slide: a title, its bullets, and at most one picture or table."""
+
+    title: str
+    bullets: tuple[Bullet, ...]
+    image: Image | None = None
+    figure: Figure | None = None
+    table: Table | None = None
+    image_cell: Cell | None = None
+    part: int = 1  # 2, 3... when a long section continues
+
+
+def bullets_of(cells: tuple[Cell, ...]) -> list[Bullet]:
+    out: list[Bullet] = []
+    for cell in cells:
+        for block in walk_blocks(cell.blocks):
+            if isinstance(block, (Paragraph, Heading)):
+                out.append(Bullet(block.inlines, 0, cell))
+            elif isinstance(block, BulletList):
+                out.extend(Bullet(item.inlines, min(item.depth, 1), cell) for item in block.items)
+    return out
+
+
+def plan_section(section: Section, max_bullets: int) -> list[SlidePlan]:
+    """The content slides of one section (activities and discussions get their own)."""
+    cells = section.slide_cells
+    bullets = bullets_of(cells)
+    visuals = [(b, c) for c in cells for b in walk_blocks(c.blocks) if isinstance(b, (Image, Table))]
+    figures = [(c.figure, c) for c in cells if c.figure]
+    title = section.title or ""
+    chunks = [bullets[i : i + max_bullets] for i in range(0, len(bullets), max_bullets)] or [[]]
+    plans = [SlidePlan(title, tuple(chunk), part=n) for n, chunk in enumerate(chunks, start=1)]
+    for block, cell in visuals:
+        if isinstance(block, Image):
+            plans.append(SlidePlan(title, (), image=block, image_cell=cell, part=len(plans) + 1))
+        else:
+            plans.append(SlidePlan(title, (), table=block, image_cell=cell, part=len(plans) + 1))
+    for figure, cell in figures:
+        plans.append(SlidePlan(title, (), figure=figure, image_cell=cell, part=len(plans) + 1))
+    return [p for p in plans if p.bullets or p.image or p.figure or p.table] or (
+        [SlidePlan(title, ())] if section.title else []
+    )
+
+
+def activity_bullets(cell: Cell) -> list[Bullet]:
+    """An activity's or discussion's steps, for its own slide (the debrief goes to the notes)."""
+    return [b for b in bullets_of((cell,)) if not _is_debrief(b)]
+
+
+def _is_debrief(bullet: Bullet) -> bool:
+    return plain_text(bullet.inlines).lower().startswith(("debrief", "cierre", "reflexión"))

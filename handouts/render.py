@@ -1,0 +1,131 @@
+"""Turn one module into a handout: notebook of the printed parts -> HTML (nbconvert) -> PDF.
+
+Only cells tagged `handout` are printed; trainer cells cannot be tagged `handout`, so they
+never reach paper. Citations are renumbered in the order the handout cites them.
+"""
+from __future__ import annotations
+
+import base64
+from datetime import datetime
+from pathlib import Path
+
+import nbformat
+from jinja2 import StrictUndefined
+from nbconvert.exporters import HTMLExporter
+from nbformat.v4 import new_markdown_cell, new_notebook
+
+from curriculum.config import Config
+from curriculum.model import Cell, Glossary, Module, Term, block_inlines, plain_text, walk_blocks, walk_inlines
+from curriculum.words import words
+
+from . import markdown, pdf
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+class HandoutExporter(HTMLExporter):
+    """nbconvert's HTML exporter with our template and a strict Jinja environment: a misspelt
+    key fails the build instead of printing a blank."""
+
+    def __init__(self, **kwargs):
+        super().__init__(template_name="handout", extra_template_basedirs=[str(TEMPLATES)], **kwargs)
+
+    def _create_environment(self):
+        environment = super()._create_environment()
+        environment.undefined = StrictUndefined
+        return environment
+
+
+def handout_notebook(module: Module, glossary: Glossary | None, config: Config) -> nbformat.NotebookNode:
+    """The printed parts as a notebook: one Markdown cell per part, fixed parts in metadata."""
+    label = words(module.lang)
+    order: list[str] = []
+
+    def cite(ids: tuple[str, ...]) -> str:
+        for source_id in ids:
+            if source_id not in order:
+                order.append(source_id)
+        return "<sup>" + ",".join(str(order.index(i) + 1) for i in ids) + "</sup>"
+
+    cells = []
+    for section in module.sections:
+        printed = section.handout_cells
+        if not printed:
+            continue
+        parts = [f"## {markdown.escape(section.title)}"] if section.title else []
+        for cell in printed:
+            if cell.is_activity:
+                parts.append(f"### {markdown.escape(cell.title or '')} ({cell.minutes} {label.minutes})")
+            parts.append(_cell_markdown(cell, cite))
+        cells.append(new_markdown_cell("\n\n".join(p for p in parts if p)))
+    nb = new_notebook(cells=cells)
+    nb.metadata["handout"] = {
+        "lang": module.lang,
+        "title": module.title,
+        "summary": module.summary,
+        "publisher": config.publisher,
+        "key_points": list(module.key_points),
+        "key_points_label": label.key_points,
+        "glossary": _glossary(module, glossary),
+        "glossary_label": label.glossary,
+        "sources": [_short_source(module, source_id) for source_id in _all_cited(order, module)],
+        "sources_label": label.sources,
+        "notice": label.legal_notice,
+        "notice_short": label.legal_notice_short,
+        "last_reviewed": module.last_reviewed.isoformat(),
+        "last_reviewed_label": label.last_reviewed,
+    }
+    return nb
+
+
+def render_handout(module: Module, glossary: Glossary | None, config: Config, target: Path, when: datetime) -> None:
+    nb = handout_notebook(module, glossary, config)
+    exporter = HandoutExporter()
+    body, _ = exporter.from_notebook_node(
+        nb, resources={"handout_css": (TEMPLATES / "handout" / "handout.css").read_text(encoding="utf-8")}
+    )
+    pdf.write_pdf(body, base=module.folder, target=target, title=module.title, when=when)
+
+
+def _cell_markdown(cell: Cell, cite) -> str:
+    if cell.figure is not None:
+        data = base64.b64encode(cell.figure.png).decode("ascii")
+        return f'<img alt="{markdown.escape(cell.figure.alt)}" src="data:image/png;base64,{data}">'
+    return markdown.blocks_markdown(cell.blocks, cite)
+
+
+def _all_cited(order: list[str], module: Module) -> list[str]:
+    """Sources the handout cites, in citation order; if it cites none, the module's first."""
+    return order or [module.sources[0].id] if module.sources else order
+
+
+def _short_source(module: Module, source_id: str) -> str:
+    source = module.source(source_id)
+    if source is None:
+        return source_id
+    return f"{source.publisher}, \u201c{source.title},\u201d {source.date}. {source.url}"
+
+
+def _glossary(module: Module, glossary: Glossary | None) -> list[dict[str, str]]:
+    """Glossary entries for the terms the printed parts and key points use."""
+    if glossary is None:
+        return []
+    terms: list[str] = []
+    printed = [c for c in module.cells if c.in_handout]
+    for cell in printed:
+        for block in walk_blocks(cell.blocks):
+            for inlines in block_inlines(block):
+                for item in walk_inlines(inlines):
+                    if isinstance(item, Term):
+                        terms.append(item.term)
+                for word in plain_text(inlines).replace("/", " ").split():
+                    terms.append(word.strip(".,;:()'’s"))
+    for point in module.key_points:
+        terms.extend(w.strip(".,;:()'’s") for w in point.split())
+    found: dict[str, dict[str, str]] = {}
+    for term in terms:
+        entry = glossary.get(term)
+        if entry is not None and entry.term not in found and (entry.full or term != term.lower()):
+            text = f"{entry.full}. {entry.definition}" if entry.full else entry.definition
+            found[entry.term] = {"term": entry.term, "text": text}
+    return sorted(found.values(), key=lambda e: e["term"].casefold())

@@ -1,0 +1,1 @@
+"""Trainer decks: PowerPoint files with speaker notes, rendered from the content model."""
