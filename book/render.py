@@ -89,7 +89,7 @@ def module_page(module: Module, label: Words, downloads: list[str]) -> str:
     if downloads:
         names = {".pptx": label.download_slides, ".pdf": label.download_handout}
         lines += [":::{container} untangle-downloads"]
-        lines += [f"- {{download}}`{names.get(Path(d).suffix, Path(d).name)} <{d}>`" for d in downloads]
+        lines += [f"- [{names.get(Path(d).suffix, Path(d).name)}]({d})" for d in downloads]
         lines += [":::", ""]
     lines += [f":::{{admonition}} {label.objectives}", ":class: untangle-objectives"]
     lines += [f"- {text}" for text in module.objectives] + [":::", ""]
@@ -179,8 +179,8 @@ def _toc(modules: tuple[Module, ...]) -> str:
 def _config(title: str, lang: str, label: Words) -> str:
     config = yaml.safe_load((HERE / "_config.yml").read_text(encoding="utf-8"))
     config["title"] = title
-    config["html"]["announcement"] = label.legal_notice_short
     sphinx_config = config["sphinx"]["config"]
+    sphinx_config["html_theme_options"]["announcement"] = label.legal_notice_short
     sphinx_config["language"] = lang
     sphinx_config["html_static_path"] = ["_static"]
     sphinx_config["html_css_files"] = ["untangle.css"]

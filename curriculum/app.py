@@ -14,25 +14,28 @@ from pathlib import Path
 
 from rich.console import Console
 
-from .checks import Context, Severity, run_checks
+from .checks import Context, Issue, Severity, run_checks
 from .checks.report import as_json, human_lines, summary
 from .config import Config, load_config
-from .errors import BuildError, CheckFailed
+from .errors import BuildError, CheckFailed, LoadError
 from .load import load_curriculum
 from .model import Curriculum, Module
 
 
 def check(root: Path, ids: list[str] | None, lang: str | None, fmt: str, today: date, console: Console) -> int:
     config = load_config(root)
-    curriculum = load_curriculum(root, ids, lang)
-    issues = run_checks(Context(curriculum, config, today, whole=not ids and not lang))
+    failed: list[LoadError] = []
+    curriculum = load_curriculum(root, ids, lang, errors=failed)
+    issues = [Issue(Severity.ERROR, e.path, e.place or "file", e.rule, e.message, e.path.parent.name)
+              for e in failed]
+    issues += run_checks(Context(curriculum, config, today, whole=not ids and not lang and not failed))
     if fmt == "json":
-        print(as_json(issues, root, len(curriculum.modules)))
+        print(as_json(issues, root, len(curriculum.modules) + len(failed)))
     else:
         out = Console(highlight=False)
         for style, text in human_lines(issues, root):
             out.print(text, style=style, soft_wrap=True, markup=False)
-        out.print(summary(issues, len(curriculum.modules)), style="bold")
+        out.print(summary(issues, len(curriculum.modules) + len(failed)), style="bold")
     return 1 if any(i.severity is Severity.ERROR for i in issues) else 0
 
 

@@ -11,11 +11,17 @@ from pathlib import Path
 class CurriculumError(Exception):
     """A problem the user can fix, located at `path` and, where known, `place` (e.g. "cell 4")."""
 
-    def __init__(self, message: str, path: Path | str | None = None, place: str | None = None):
+    #: A short name for the kind of problem, as `check` reports it (e.g. "load.tag").
+    rule = "error"
+
+    def __init__(self, message: str, path: Path | str | None = None, place: str | None = None,
+                 rule: str | None = None):
         super().__init__(message)
         self.message = message
         self.path = Path(path) if path is not None else None
         self.place = place
+        if rule:
+            self.rule = rule
 
     def __str__(self) -> str:
         where = ""
@@ -29,6 +35,8 @@ class CurriculumError(Exception):
 
 class LoadError(CurriculumError):
     """A notebook, glossary or config file that cannot be turned into the content model."""
+
+    rule = "load.file"
 
 
 class CheckFailed(CurriculumError):

@@ -10,6 +10,7 @@ import base64
 import binascii
 import json
 import re
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -63,9 +64,21 @@ def notebooks(modules_dir: Path, ids: list[str] | None = None, lang: str | None 
     return [nb for folder in folders for nb in sorted(folder.glob(pattern)) if LANGUAGE.match(nb.stem)]
 
 
-def load_curriculum(root: Path, ids: list[str] | None = None, lang: str | None = None) -> Curriculum:
+def load_curriculum(
+    root: Path, ids: list[str] | None = None, lang: str | None = None, errors: list[LoadError] | None = None
+) -> Curriculum:
+    """Every module (or those in `ids`/`lang`). With an `errors` list, a notebook that fails to
+    load is recorded there and skipped, so `check` can report all of them; without, it raises."""
     modules_dir = root / "modules"
-    modules = tuple(load_module(path) for path in notebooks(modules_dir, ids, lang))
+    loaded = []
+    for path in notebooks(modules_dir, ids, lang):
+        try:
+            loaded.append(load_module(path))
+        except LoadError as exc:
+            if errors is None:
+                raise
+            errors.append(exc)
+    modules = tuple(loaded)
     langs = sorted({m.lang for m in modules} | ({lang} if lang else set()))
     glossaries = {code: load_glossary(modules_dir / f"glossary.{code}.yml", code) for code in langs}
     return Curriculum(root=root, modules=modules, glossaries=glossaries)
@@ -89,13 +102,15 @@ def load_module(path: Path) -> Module:
             f"not valid notebook JSON ({exc.msg}); open it in Jupyter or undo the last edit",
             path,
             f"line {exc.lineno}",
+            rule="load.json",
         ) from None
     if not isinstance(nb, dict):
         raise LoadError("not a notebook (the file holds no JSON object)", path)
     version = nb.get("nbformat")
     if version != 4:
         raise LoadError(
-            f"nbformat version {version!r}; Untangle reads version 4 (re-save it in Jupyter)", path
+            f"nbformat version {version!r}; Untangle reads version 4 (re-save it in Jupyter)", path,
+            rule="load.nbformat",
         )
     meta = _field(nb, "metadata", dict, path, "notebook")
     info = meta.get(METADATA_KEY)
@@ -104,11 +119,25 @@ def load_module(path: Path) -> Module:
             f"the notebook metadata has no '{METADATA_KEY}' key (see docs/authoring.md, section 2)",
             path,
             "notebook metadata",
+            rule="load.metadata",
         )
-    head = _metadata(info, path)
+    with _rule("load.metadata"):
+        head = _metadata(info, path)
     cells = _field(nb, "cells", list, path, "notebook")
-    sections = _sections([_cell(i, c, path) for i, c in enumerate(cells)], path)
+    with _rule("load.cell"):
+        sections = _sections([_cell(i, c, path) for i, c in enumerate(cells)], path)
     return Module(path=path, sections=sections, **head)
+
+
+@contextmanager
+def _rule(name: str):
+    """Label the LoadErrors raised inside with `name`, unless they carry a more precise one."""
+    try:
+        yield
+    except LoadError as exc:
+        if exc.rule == LoadError.rule:
+            exc.rule = name
+        raise
 
 
 def _where(what: str) -> str:
@@ -239,7 +268,7 @@ def _cell(index: int, raw: Any, path: Path) -> Cell:
     try:
         blocks = markup.parse(text)
     except markup.MarkupError as exc:
-        raise LoadError(str(exc), path, f"{place}, line {exc.line}") from None
+        raise LoadError(str(exc), path, f"{place}, line {exc.line}", rule="load.markup") from None
     title = None
     if Tag.ACTIVITY in tags:
         first = blocks[0] if blocks else None
@@ -265,7 +294,7 @@ def _tags(tags: Any, path: Path, place: str) -> frozenset[Tag]:
             found.add(Tag(tag))
         except ValueError:
             raise LoadError(
-                f"unknown tag '{tag}'; known tags: {', '.join(Tag.names())}", path, place
+                f"unknown tag '{tag}'; known tags: {', '.join(Tag.names())}", path, place, rule="load.tag"
             ) from None
     exclusive = found & EXCLUSIVE
     if exclusive and len(found) > 1:

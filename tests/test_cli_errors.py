@@ -1,0 +1,72 @@
+"""Bad input outside the notebooks: config, glossary, module ids, output folders."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from .conftest import run_cli
+
+
+def test_bad_yaml_config_names_the_line(project):
+    (project / "curriculum.yml").write_text("title: Test\nmax_reading_grade: [8\n", encoding="utf-8")
+    result = run_cli("check", root=project)
+    assert result.code == 1
+    assert result.err.strip().startswith("error: curriculum.yml, line 3: bad YAML")
+
+
+def test_unknown_setting_is_named(project):
+    (project / "curriculum.yml").write_text("titel: Test\n", encoding="utf-8")
+    result = run_cli("check", root=project)
+    assert result.code == 1 and "unknown setting 'titel'" in result.err
+
+
+def test_yaml_off_stays_text_when_quoted_and_is_rejected_when_bare(project):
+    (project / "curriculum.yml").write_text("title: off\n", encoding="utf-8")
+    result = run_cli("check", root=project)
+    assert result.code == 1 and "'title' must be str, not False" in result.err
+
+
+def test_duplicate_glossary_term_is_reported_with_its_line(project):
+    glossary = project / "modules" / "glossary.en.yml"
+    glossary.write_text(glossary.read_text() + "ICE:\n  definition: again\n", encoding="utf-8")
+    result = run_cli("check", root=project)
+    assert result.code == 1
+    assert "glossary.en.yml, line 7: bad YAML: 'ICE' is defined twice" in result.err
+
+
+def test_unknown_module_lists_the_known_ones(project):
+    result = run_cli("build", "slides", "--module", "99-nothing", root=project)
+    assert result.code == 1
+    assert "unknown module '99-nothing' (known: 00-sample)" in result.err
+    assert not (project / "build" / "slides").exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_unwritable_output_folder_as_a_user(project, tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    result = run_cli("build", "slides", "--out", str(locked / "out"), root=project)
+    assert result.code == 1 and "cannot write to the output folder" in result.err
+
+
+def test_output_path_that_is_a_file(project, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = run_cli("build", "slides", "--out", str(blocker), root=project)
+    assert result.code == 1 and "cannot write to the output folder" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_new_module_passes_check(project):
+    created = run_cli("new", "01-new-topic", root=project)
+    assert created.code == 0, created.err
+    result = run_cli("check", "--module", "01-new-topic", root=project)
+    assert result.code == 0, result.out
+    again = run_cli("new", "01-new-topic", root=project)
+    assert again.code == 1 and "already exists" in again.err
+
+
+def test_new_module_rejects_a_bad_id(project):
+    result = run_cli("new", "My Topic", root=project)
+    assert result.code == 1 and "is not a module id" in result.err
