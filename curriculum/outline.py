@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .tags import Tag
 from .model import (
     BulletList,
     Cell,
@@ -56,9 +57,13 @@ def bullets_of(cells: tuple[Cell, ...]) -> list[Bullet]:
 def plan_section(section: Section, max_bullets: int) -> list[SlidePlan]:
     """The content slides of one section (activities and discussions get their own)."""
     cells = section.slide_cells
+    if section.title is None and not any(Tag.SLIDES_ONLY in c.tags for c in cells):
+        return []  # the title slide introduces the lesson; intro prose stays in the book
     bullets = bullets_of(cells)
-    visuals = [(b, c) for c in cells for b in walk_blocks(c.blocks) if isinstance(b, (Image, Table))]
-    figures = [(c.figure, c) for c in cells if c.figure]
+    # Pictures, tables and figures are shown even when slides-only bullets replace the text.
+    shown = [c for c in section.cells if c.on_slides and not (c.is_activity or c.is_discussion)]
+    visuals = [(b, c) for c in shown for b in walk_blocks(c.blocks) if isinstance(b, (Image, Table))]
+    figures = [(c.figure, c) for c in shown if c.figure]
     title = section.title or ""
     chunks = [bullets[i : i + max_bullets] for i in range(0, len(bullets), max_bullets)] or [[]]
     plans = [SlidePlan(title, tuple(chunk), part=n) for n, chunk in enumerate(chunks, start=1)]

@@ -49,8 +49,8 @@ def render_deck(module: Module, template: Path, target: Path, max_bullets: int, 
     """Write the deck for `module` to `target`, byte-identical for the same input and `when`."""
     prs = Presentation(str(template))
     layouts.check_template(prs, template)
-    deck = _Deck(prs, module, words(module.lang))
-    deck.build(max_bullets)
+    deck = _Deck(prs, module, words(module.lang), max_bullets)
+    deck.build()
     deck.number_slides()
     props = prs.core_properties
     props.title, props.author, props.last_modified_by = module.title, "Untangle", "Untangle"
@@ -60,12 +60,12 @@ def render_deck(module: Module, template: Path, target: Path, max_bullets: int, 
 
 
 class _Deck:
-    def __init__(self, prs, module: Module, label: Words):
-        self.prs, self.module, self.label = prs, module, label
+    def __init__(self, prs, module: Module, label: Words, max_bullets: int):
+        self.prs, self.module, self.label, self.max_bullets = prs, module, label, max_bullets
 
     # ------------------------------------------------------------ slide kinds
 
-    def build(self, max_bullets: int) -> None:
+    def build(self) -> None:
         module, label = self.module, self.label
         intro = next((s for s in module.sections if s.title is None), None)
         subtitle = f"{module.summary}\n{module.minutes.total} {label.minutes}"
@@ -73,28 +73,28 @@ class _Deck:
         self.title_slide(module.title, subtitle, intro_notes or f"{label.audience}: {module.audience}")
         timing = (f"{module.minutes.teaching} {label.minutes} + {label.activity.lower()} "
                   f"{module.minutes.activities} {label.minutes}.")
-        self.bullet_slide(label.objectives, [_plain_bullet(o) for o in module.objectives],
+        self.bullet_slides(label.objectives, [_plain_bullet(o) for o in module.objectives],
                           f"{label.audience}: {module.audience}\n{label.length}: {timing}")
         for section in module.sections:
             notes = _notes(section.trainer_cells)
-            for plan in plan_section(section, max_bullets):
+            for plan in plan_section(section, self.max_bullets):
                 title = plan.title or module.title
                 if plan.part > 1:
                     title = f"{title} ({label.continued})"
                 self.plan_slide(plan, title, notes or f"{section.title or module.title}.")
             for cell in section.activities:
-                self.bullet_slide(f"{label.activity}: {_strip(cell.title)} ({cell.minutes} {label.minutes})",
+                self.bullet_slides(f"{label.activity}: {_strip(cell.title)} ({cell.minutes} {label.minutes})",
                                   activity_bullets(cell), _activity_notes(cell, notes))
             for cell in section.discussions:
                 minutes = f" ({cell.minutes} {label.minutes})" if cell.minutes else ""
-                self.bullet_slide(f"{label.discussion}{minutes}", activity_bullets(cell),
+                self.bullet_slides(f"{label.discussion}{minutes}", activity_bullets(cell),
                                   _activity_notes(cell, notes))
-        self.bullet_slide(label.key_points, [_plain_bullet(k) for k in module.key_points],
+        self.bullet_slides(label.key_points, [_plain_bullet(k) for k in module.key_points],
                           f"{label.key_points}. {label.last_reviewed}: {module.last_reviewed.isoformat()}.")
         sources = [f"{s.publisher}. {s.title} ({s.date}). {s.url}" for s in module.sources]
-        for n in range(0, len(sources), SOURCES_PER_SLIDE):
+        for n in range(0, len(sources), min(SOURCES_PER_SLIDE, self.max_bullets)):
             title = label.sources if n == 0 else f"{label.sources} ({label.continued})"
-            self.bullet_slide(title, [_plain_bullet(s) for s in sources[n : n + SOURCES_PER_SLIDE]],
+            self.bullet_slide(title, [_plain_bullet(s) for s in sources[n : n + min(SOURCES_PER_SLIDE, self.max_bullets)]],
                               f"{label.sources}: {label.accessed} {module.sources[0].accessed.isoformat()}.",
                               size=14)
         self.title_slide(label.closing_title, label.legal_notice, label.legal_notice, layout=layouts.SECTION)
@@ -106,6 +106,13 @@ class _Deck:
         body.text_frame.word_wrap = True
         for paragraph in body.text_frame.paragraphs:
             paragraph.font.size = Pt(20)
+
+    def bullet_slides(self, title: str, bullets: list[Bullet], notes: str) -> None:
+        """As many slides as the bullets need, the later ones titled "(continued)"."""
+        step = self.max_bullets
+        for n in range(0, max(len(bullets), 1), step):
+            part = title if n == 0 else f"{title} ({self.label.continued})"
+            self.bullet_slide(part, bullets[n : n + step], notes)
 
     def bullet_slide(self, title: str, bullets: list[Bullet], notes: str, size: int | None = None):
         slide = self._new(layouts.CONTENT, title, notes)
@@ -124,7 +131,7 @@ class _Deck:
         elif plan.table is not None:
             self.table_slides(plan.table, title, notes)
         elif plan.image is not None:
-            self.picture_slide(title, self.module.folder / plan.image.src, plan.image.alt, notes)
+            self.picture_slide(title, str(self.module.folder / plan.image.src), plan.image.alt, notes)
         elif plan.figure is not None:
             self.picture_slide(title, io.BytesIO(plan.figure.png), plan.figure.alt, notes)
         else:

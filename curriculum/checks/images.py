@@ -4,7 +4,8 @@ from __future__ import annotations
 from ..model import Image, walk_blocks
 from . import Context, error, warning
 
-PICTURE_TYPES = {".png", ".jpg", ".jpeg", ".svg", ".gif"}
+PICTURE_TYPES = {".png", ".jpg", ".jpeg"}
+OTHER_PICTURES = {".svg", ".gif", ".webp"}
 
 
 def check(context: Context):
@@ -25,11 +26,14 @@ def check(context: Context):
                                 f"{block.src} is on another website; save it in the module's images/ folder")
                 elif not target.is_file():
                     yield error(module, place, "images.missing-file", f"the image {block.src} does not exist")
+                elif target.suffix.lower() not in PICTURE_TYPES:
+                    yield error(module, place, "images.format",
+                                f"{block.src}: use a PNG or JPEG picture (slides and handouts cannot show {target.suffix})")
                 if not block.alt:
                     yield error(module, place, "images.missing-alt",
                                 f"the image {block.src} needs alt text: ![what it shows]({block.src})")
         folder = module.folder / "images"
         if folder.is_dir():
             for picture in sorted(folder.iterdir()):
-                if picture.suffix.lower() in PICTURE_TYPES and picture.resolve() not in referenced:
+                if picture.suffix.lower() in PICTURE_TYPES | OTHER_PICTURES and picture.resolve() not in referenced:
                     yield warning(module, f"images/{picture.name}", "images.unused", "this picture is never used")

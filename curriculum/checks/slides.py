@@ -12,6 +12,8 @@ def check(context: Context):
     max_chars = context.config.max_bullet_chars
     for module in context.curriculum.modules:
         for section in module.sections:
+            if section.title is None and not any(Tag.SLIDES_ONLY in c.tags for c in section.cells):
+                continue  # intro prose is not put on slides
             for cell in section.slide_cells:
                 bullets = bullets_of((cell,))
                 if Tag.SLIDES_ONLY in cell.tags and len(bullets) > max_bullets:
