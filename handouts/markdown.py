@@ -54,7 +54,10 @@ def inline_markdown(inlines: Inlines, cite: Callable[[tuple[str, ...]], str]) ->
     return "".join(out).strip()
 
 
-def blocks_markdown(blocks: tuple[Block, ...], cite: Callable[[tuple[str, ...]], str]) -> str:
+def blocks_markdown(
+    blocks: tuple[Block, ...], cite: Callable[[tuple[str, ...]], str], picture: Callable[[Image], str]
+) -> str:
+    """Markdown for `blocks`; `cite` writes a citation and `picture` an image."""
     parts: list[str] = []
     for block in blocks:
         if isinstance(block, Heading):
@@ -68,13 +71,13 @@ def blocks_markdown(blocks: tuple[Block, ...], cite: Callable[[tuple[str, ...]],
                 lines.append("    " * item.depth + f"{marker} {inline_markdown(item.inlines, cite)}")
             parts.append("\n".join(lines))
         elif isinstance(block, Image):
-            parts.append(f"![{escape(block.alt)}]({block.src})")
+            parts.append(picture(block))
         elif isinstance(block, Table):
             header = "| " + " | ".join(inline_markdown(c, cite) for c in block.header) + " |"
             rule = "|" + "---|" * len(block.header)
             rows = ["| " + " | ".join(inline_markdown(c, cite) for c in row) + " |" for row in block.rows]
             parts.append("\n".join([header, rule, *rows]))
         elif isinstance(block, Callout):
-            inner = blocks_markdown(block.blocks, cite)
+            inner = blocks_markdown(block.blocks, cite, picture)
             parts.append("\n".join("> " + line if line else ">" for line in inner.splitlines()))
     return "\n\n".join(p for p in parts if p)

@@ -6,6 +6,7 @@ never reach paper. Citations are renumbered in the order the handout cites them.
 from __future__ import annotations
 
 import base64
+import html
 from datetime import datetime
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from nbconvert.exporters import HTMLExporter
 from nbformat.v4 import new_markdown_cell, new_notebook
 
 from curriculum.config import Config
-from curriculum.model import Cell, Glossary, Module, Term, block_inlines, plain_text, walk_blocks, walk_inlines
+from curriculum.model import Cell, Glossary, Image, Module, Term, block_inlines, plain_text, walk_blocks, walk_inlines
 from curriculum.words import words
 
 from . import markdown, pdf
@@ -56,7 +57,7 @@ def handout_notebook(module: Module, glossary: Glossary | None, config: Config) 
         for cell in printed:
             if cell.is_activity:
                 parts.append(f"### {markdown.escape(cell.title or '')} ({cell.minutes} {label.minutes})")
-            parts.append(_cell_markdown(cell, cite))
+            parts.append(_cell_markdown(cell, cite, module.folder))
         cells.append(new_markdown_cell("\n\n".join(p for p in parts if p)))
     nb = new_notebook(cells=cells)
     nb.metadata["handout"] = {
@@ -87,11 +88,22 @@ def render_handout(module: Module, glossary: Glossary | None, config: Config, ta
     pdf.write_pdf(body, base=module.folder, target=target, title=module.title, when=when)
 
 
-def _cell_markdown(cell: Cell, cite) -> str:
+def _cell_markdown(cell: Cell, cite, folder: Path) -> str:
     if cell.figure is not None:
-        data = base64.b64encode(cell.figure.png).decode("ascii")
-        return f'<img alt="{markdown.escape(cell.figure.alt)}" src="data:image/png;base64,{data}">'
-    return markdown.blocks_markdown(cell.blocks, cite)
+        return _embedded(cell.figure.png, "image/png", cell.figure.alt)
+
+    def picture(image: Image) -> str:
+        path = folder / image.src
+        kind = "image/jpeg" if path.suffix.lower() in (".jpg", ".jpeg") else "image/png"
+        return _embedded(path.read_bytes(), kind, image.alt)
+
+    return markdown.blocks_markdown(cell.blocks, cite, picture)
+
+
+def _embedded(data: bytes, kind: str, alt: str) -> str:
+    """An <img> that carries its picture, so the PDF does not depend on where the files are."""
+    encoded = base64.b64encode(data).decode("ascii")
+    return f'<img alt="{html.escape(alt)}" src="data:{kind};base64,{encoded}">'
 
 
 def _all_cited(order: list[str], module: Module) -> list[str]:
