@@ -304,13 +304,19 @@ def _tags(tags: Any, path: Path, place: str) -> frozenset[Tag]:
 
 
 def _figure(raw: dict, own: dict, path: Path, place: str) -> Figure | None:
-    for output in raw.get("outputs") or []:
+    outputs = raw.get("outputs") or []
+    if not isinstance(outputs, list):
+        raise LoadError("'outputs' must be a list; re-run the cell or clear its output", path, place)
+    for output in outputs:
         data = output.get("data", {}) if isinstance(output, dict) else {}
-        png = data.get("image/png")
+        png = data.get("image/png") if isinstance(data, dict) else None
         if png:
-            encoded = "".join(png) if isinstance(png, list) else str(png)
+            if isinstance(png, list) and all(isinstance(p, str) for p in png):
+                png = "".join(png)
+            if not isinstance(png, str):
+                raise LoadError("the stored figure is not PNG data; re-run the cell", path, place)
             try:
-                image = base64.b64decode(encoded, validate=False)
+                image = base64.b64decode(png, validate=False)
             except (binascii.Error, ValueError):
                 raise LoadError("the stored figure is not valid PNG data; re-run the cell", path, place) from None
             alt = own.get("alt", "")

@@ -1,0 +1,108 @@
+"""The content checks a volunteer author relies on: warnings that do not stop a build, and
+errors that do, each reported against the notebook cell."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .conftest import run_cli
+
+NOTEBOOK = Path("modules") / "00-sample" / "en.ipynb"
+
+
+def _edit(project: Path, change) -> None:
+    path = project / NOTEBOOK
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    change(nb)
+    path.write_text(json.dumps(nb), encoding="utf-8")
+
+
+def _issues(project: Path, *args: str) -> tuple[int, list[dict]]:
+    result = run_cli("check", "--format", "json", *args, root=project)
+    return result.code, json.loads(result.out)["issues"]
+
+
+def _rules(issues):
+    return {(i["rule"], i["place"]) for i in issues}
+
+
+def test_the_fixture_passes_clean(project):
+    code, issues = _issues(project)
+    assert code == 0 and issues == []
+
+
+def test_stale_review_is_a_warning_with_a_configurable_age(project):
+    (project / "curriculum.yml").write_text("title: T\n", encoding="utf-8")  # default 180 days
+    code, issues = _issues(project, "--today", "2027-06-01")
+    assert code == 0
+    assert ("currency.stale", "metadata 'untangle.last_reviewed'") in _rules(issues)
+    (project / "curriculum.yml").write_text("title: T\nmax_review_age_days: 400\n", encoding="utf-8")
+    assert _issues(project, "--today", "2027-06-01")[1] == []
+
+
+def test_review_marks_are_listed(project):
+    _edit(project, lambda nb: nb["cells"][7].update(source="## What you can do\n\nAsk for help. {review}`check the phone number` {src}`agency`"))
+    code, issues = _issues(project)
+    assert code == 0
+    assert [i["message"] for i in issues] == ["marked for review: check the phone number"]
+
+
+def test_hard_text_and_long_sentences_are_warnings(project):
+    hard = ("Notwithstanding jurisdictional heterogeneity, intergovernmental informational interoperability "
+            "fundamentally necessitates comprehensive administrative accountability mechanisms and "
+            "institutionalized procedural safeguards across overlapping bureaucratic organizations everywhere, "
+            "particularly wherever municipal, county, state and federal authorities simultaneously exchange "
+            "personally identifiable information. {src}`agency`")
+    _edit(project, lambda nb: nb["cells"][7].update(source="## What you can do\n\n" + hard))
+    code, issues = _issues(project)
+    assert code == 0
+    rules = _rules(issues)
+    assert ("language.reading-grade", "participant text") in rules
+    assert ("language.long-sentence", "cell 8, line 3") in rules
+
+
+def test_slide_overflow_is_reported_against_the_cell(project):
+    bullets = "\n".join(f"- Bullet number {n}" for n in range(9)) + "\n- " + "a very long bullet " * 12
+    _edit(project, lambda nb: nb["cells"][3].update(source=bullets))
+    code, issues = _issues(project)
+    assert code == 0
+    assert ("slides.too-many-bullets", "cell 4") in _rules(issues)
+    assert ("slides.overflow", "cell 4") in _rules(issues)
+
+
+def test_handout_text_too_long_for_two_pages_is_an_error(project):
+    long = " ".join(["Words that go on paper."] * 140)
+    _edit(project, lambda nb: nb["cells"][7].update(source=f"## What you can do\n\n{long} {{src}}`agency`"))
+    code, issues = _issues(project)
+    assert code == 1
+    assert ("handout.too-long", "cells tagged 'handout'") in _rules(issues)
+
+
+def test_unlinked_acronym_and_unused_glossary_term(project):
+    glossary = project / "modules" / "glossary.en.yml"
+    glossary.write_text(glossary.read_text() + "DMV:\n  definition: The motor vehicle office.\nZZZ:\n  definition: Unused.\n")
+    _edit(project, lambda nb: nb["cells"][7].update(source="## What you can do\n\nAsk the DMV. {src}`agency`"))
+    code, issues = _issues(project)
+    assert code == 0
+    rules = _rules(issues)
+    assert ("glossary.unlinked-acronym", "cell 8, line 3") in rules
+    assert any(rule == "glossary.unused-term" and "'ZZZ'" in i["message"] for i in issues for rule in [i["rule"]])
+    assert not any("'DMV' is not used" in i["message"] for i in issues)
+
+
+def test_unknown_glossary_link_is_an_error(project):
+    _edit(project, lambda nb: nb["cells"][7].update(source="## What you can do\n\nAsk {term}`a lawyer <lawyer>`. {src}`agency`"))
+    code, issues = _issues(project)
+    assert code == 1 and ("glossary.unknown-term", "cell 8, line 3") in _rules(issues)
+
+
+def test_future_review_date_is_an_error(project):
+    _edit(project, lambda nb: nb["metadata"]["untangle"].update(last_reviewed="2099-01-01"))
+    code, issues = _issues(project)
+    assert code == 1 and ("currency.future-date", "metadata 'untangle.last_reviewed'") in _rules(issues)
+
+
+def test_check_of_the_real_curriculum_passes():
+    result = run_cli("check")
+    assert result.code == 0, result.out[-3000:]
+    assert result.out.strip().splitlines()[-1].startswith("check passed")
