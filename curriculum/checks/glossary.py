@@ -38,11 +38,11 @@ def check(context: Context):
             if entry is None:
                 yield error(module, place, "glossary.undefined-acronym",
                             f"'{acronym}' is not defined in {glossary.path.name}")
-            elif entry.term not in linked:
-                yield warning(module, place, "glossary.unlinked-acronym",
-                              f"link '{acronym}' to the glossary on first use: {{term}}`{acronym}`")
             else:
                 used.setdefault(module.lang, set()).add(entry.term)
+                if entry.term not in linked:
+                    yield warning(module, place, "glossary.unlinked-acronym",
+                                  f"link '{acronym}' to the glossary on first use: {{term}}`{acronym}`")
     if context.whole:
         for lang, glossary in context.curriculum.glossaries.items():
             for entry in glossary.entries:
