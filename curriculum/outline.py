@@ -65,7 +65,7 @@ def plan_section(section: Section, max_bullets: int) -> list[SlidePlan]:
     visuals = [(b, c) for c in shown for b in walk_blocks(c.blocks) if isinstance(b, (Image, Table))]
     figures = [(c.figure, c) for c in shown if c.figure]
     title = section.title or ""
-    chunks = [bullets[i : i + max_bullets] for i in range(0, len(bullets), max_bullets)] or [[]]
+    chunks = chunk_bullets(bullets, max_bullets) or [[]]
     plans = [SlidePlan(title, tuple(chunk), part=n) for n, chunk in enumerate(chunks, start=1)]
     for block, cell in visuals:
         if isinstance(block, Image):
@@ -77,6 +77,23 @@ def plan_section(section: Section, max_bullets: int) -> list[SlidePlan]:
     return [p for p in plans if p.bullets or p.image or p.figure or p.table] or (
         [SlidePlan(title, ())] if section.title else []
     )
+
+
+def chunk_bullets(bullets: list[Bullet], size: int) -> list[list[Bullet]]:
+    """Slides of at most `size` bullets, keeping each sub-bullet with its parent when it fits."""
+    units: list[list[Bullet]] = []
+    for bullet in bullets:
+        if bullet.level > 0 and units:
+            units[-1].append(bullet)
+        else:
+            units.append([bullet])
+    slides: list[list[Bullet]] = []
+    for unit in units:
+        if slides and len(slides[-1]) + len(unit) <= size:
+            slides[-1].extend(unit)
+        else:
+            slides.extend(unit[i : i + size] for i in range(0, len(unit), size))
+    return slides
 
 
 def activity_bullets(cell: Cell) -> list[Bullet]:

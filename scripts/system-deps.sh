@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Install the Debian packages the build and the tests need, if any are missing:
 # Pango and HarfBuzz (subsetting) for WeasyPrint's PDFs, DejaVu fonts for handouts and slides,
-# and Chromium for the browser tests. Needs root (or sudo) only when something is missing.
+# Chromium for the browser tests, and LibreOffice Impress to prove the decks open outside
+# PowerPoint. Needs root (or sudo) only when something is missing.
 set -euo pipefail
-packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core chromium)
+packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core chromium libreoffice-impress)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -31,7 +31,7 @@ from curriculum.model import (
     plain_text,
     walk_blocks,
 )
-from curriculum.outline import Bullet, SlidePlan, activity_bullets, plan_section
+from curriculum.outline import Bullet, SlidePlan, activity_bullets, chunk_bullets, plan_section
 from curriculum.words import Words, words
 
 from . import layouts
@@ -109,10 +109,9 @@ class _Deck:
 
     def bullet_slides(self, title: str, bullets: list[Bullet], notes: str) -> None:
         """As many slides as the bullets need, the later ones titled "(continued)"."""
-        step = self.max_bullets
-        for n in range(0, max(len(bullets), 1), step):
+        for n, chunk in enumerate(chunk_bullets(bullets, self.max_bullets) or [[]]):
             part = title if n == 0 else f"{title} ({self.label.continued})"
-            self.bullet_slide(part, bullets[n : n + step], notes)
+            self.bullet_slide(part, chunk, notes)
 
     def bullet_slide(self, title: str, bullets: list[Bullet], notes: str, size: int | None = None):
         slide = self._new(layouts.CONTENT, title, notes)

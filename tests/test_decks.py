@@ -73,3 +73,21 @@ def test_real_deck(real_build, module_id):
                 text = plain_text(getattr(block, "inlines", ()))
                 if len(text) > 30:
                     assert text[:60] not in bodies, f"trainer text on a slide: {text[:60]}"
+
+
+def test_every_deck_opens_in_libreoffice(real_build, tmp_path):
+    """Many community groups use LibreOffice, not PowerPoint: every deck must open there and
+    show every slide (converted to PDF, one page per slide)."""
+    from pypdf import PdfReader
+    import subprocess
+
+    decks = sorted((real_build / "slides").glob("*.pptx"))
+    profile = tmp_path / "profile"
+    done = subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+                           "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, decks)],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    for deck in decks:
+        pdf = tmp_path / (deck.stem + ".pdf")
+        assert pdf.exists(), f"LibreOffice could not open {deck.name}"
+        assert len(PdfReader(str(pdf)).pages) == len(Presentation(str(deck)).slides), deck.name
