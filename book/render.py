@@ -112,17 +112,11 @@ def _cell(cell: Cell, module: Module, numbers: dict[str, int], label: Words) -> 
         return f"![{cell.figure.alt}](figures/cell{cell.number}.png)"
     text = replace_roles(cell.source, cite=lambda ids: _cite(ids, numbers), review=lambda note: "")
     if cell.is_activity:
-        return _box(f"{label.activity}: {_strip_prefix(cell.title)} · {cell.minutes} {label.minutes}", "untangle-activity", text)
+        return _box(f"{label.activity}: {cell.activity_name} · {cell.minutes} {label.minutes}", "untangle-activity", text)
     if cell.is_discussion:
         title = label.discussion + (f" · {cell.minutes} {label.minutes}" if cell.minutes else "")
         return _box(title, "untangle-discussion", text)
     return text
-
-
-def _strip_prefix(title: str | None) -> str:
-    """'Activity: Map it' -> 'Map it' (the box adds the word itself)."""
-    head, sep, rest = (title or "").partition(":")
-    return rest.strip() if sep and head.strip().lower() in {"activity", "actividad"} else (title or "")
 
 
 def _box(title: str, css: str, body: str) -> str:

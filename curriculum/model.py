@@ -177,6 +177,9 @@ def block_inlines(block: Block):
 
 # ---------------------------------------------------------------- cells and sections
 
+#: Words authors put before an activity's name ("### Activity: Map it"), in each language.
+ACTIVITY_LABELS = frozenset({"activity", "actividad"})
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -201,6 +204,12 @@ class Cell:
     def number(self) -> int:
         """1-based cell number, as people count cells in Jupyter."""
         return self.index + 1
+
+    @property
+    def activity_name(self) -> str:
+        """The activity title without its "Activity:" label, which each output adds itself."""
+        head, sep, rest = (self.title or "").partition(":")
+        return rest.strip() if sep and head.strip().lower() in ACTIVITY_LABELS else (self.title or "")
 
     @property
     def in_book(self) -> bool:

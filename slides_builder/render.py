@@ -83,7 +83,7 @@ class _Deck:
                     title = f"{title} ({label.continued})"
                 self.plan_slide(plan, title, notes or f"{section.title or module.title}.")
             for cell in section.activities:
-                self.bullet_slides(f"{label.activity}: {_strip(cell.title)} ({cell.minutes} {label.minutes})",
+                self.bullet_slides(f"{label.activity}: {cell.activity_name} ({cell.minutes} {label.minutes})",
                                   activity_bullets(cell), _activity_notes(cell, notes))
             for cell in section.discussions:
                 minutes = f" ({cell.minutes} {label.minutes})" if cell.minutes else ""
@@ -182,11 +182,6 @@ class _Deck:
             paragraph = box.text_frame.paragraphs[0]
             paragraph.text = f"{n} / {total}"
             paragraph.font.size = Pt(12)
-
-
-def _strip(title: str | None) -> str:
-    head, sep, rest = (title or "").partition(":")
-    return rest.strip() if sep and head.strip().lower() in {"activity", "actividad"} else (title or "")
 
 
 def _plain_bullet(text: str) -> Bullet:
