@@ -8,8 +8,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-import time
-from datetime import date, datetime, timezone
+import time as clock
+from datetime import date, datetime, time, timezone
 from pathlib import Path
 
 from rich.console import Console
@@ -48,8 +48,9 @@ def build_time(module: Module) -> datetime:
     return datetime(reviewed.year, reviewed.month, reviewed.day, tzinfo=timezone.utc)
 
 
-def build(root: Path, target: str, ids: list[str] | None, lang: str | None, out: Path | None, console: Console) -> None:
-    started = time.monotonic()
+def build(root: Path, target: str, ids: list[str] | None, lang: str | None, out: Path | None,
+          console: Console, start: time | None = None) -> None:
+    started = clock.monotonic()
     out = (out or root / "build").resolve()
     config = load_config(root)
     curriculum = load_curriculum(root, None, lang)  # the book always needs every module
@@ -57,17 +58,19 @@ def build(root: Path, target: str, ids: list[str] | None, lang: str | None, out:
     _check_first(curriculum, config, root, console)
     staging = _staging(out)
     try:
-        wanted = {"slides", "handouts", "book"} if target == "all" else {target}
+        wanted = {"slides", "handouts", "guides", "book"} if target == "all" else {target}
         if "slides" in wanted:
             _slides(selected, config, root, staging / "slides", console)
         if "handouts" in wanted:
             _handouts(selected, curriculum, config, staging / "handouts", console)
+        if "guides" in wanted:
+            _guides(selected, staging / "guides", console, start)
         if "book" in wanted:
             _books(curriculum, config, out, staging, console)
         _publish(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    console.print(f"[green]built[/green] {', '.join(sorted(wanted))} into {out} in {time.monotonic() - started:.1f} s")
+    console.print(f"[green]built[/green] {', '.join(sorted(wanted))} into {out} in {clock.monotonic() - started:.1f} s")
 
 
 def _check_first(curriculum: Curriculum, config: Config, root: Path, console: Console) -> None:
@@ -115,6 +118,15 @@ def _handouts(modules, curriculum: Curriculum, config: Config, folder: Path, con
                        folder / f"{module.id}.{module.lang}.pdf", build_time(module))
 
 
+def _guides(modules, folder: Path, console: Console, start: time | None) -> None:
+    from handouts.guide import render_guide
+
+    folder.mkdir(parents=True)
+    for module in modules:
+        console.print(f"  guide    {module.id}.{module.lang}.pdf", markup=False)
+        render_guide(module, folder / f"{module.id}.{module.lang}.pdf", build_time(module), start)
+
+
 def _books(curriculum: Curriculum, config: Config, out: Path, staging: Path, console: Console) -> None:
     from book.render import render_book
 
@@ -156,7 +168,7 @@ def _language_index(curriculum: Curriculum, target: Path) -> None:
 
 def _publish(staging: Path, out: Path) -> None:
     """Move each staged output into place: files one by one, book languages as whole folders."""
-    for kind in ("slides", "handouts"):
+    for kind in ("slides", "handouts", "guides"):
         staged = staging / kind
         if staged.is_dir():
             (out / kind).mkdir(exist_ok=True)

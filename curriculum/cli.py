@@ -7,14 +7,21 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 from rich.console import Console
 
 from .errors import CurriculumError
 
-TARGETS = ("book", "slides", "handouts", "all")
+TARGETS = ("book", "slides", "handouts", "guides", "all")
+
+
+def _clock(value: str) -> time:
+    try:
+        return time.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a clock time like 18:30") from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,11 +30,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show Python tracebacks")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    build = sub.add_parser("build", help="build the book, the decks and the handouts into build/")
+    build = sub.add_parser("build", help="build the book, decks, handouts and trainer guides into build/")
     build.add_argument("target", nargs="?", choices=TARGETS, default="all")
     build.add_argument("--module", action="append", dest="modules", metavar="ID", help="only this module (repeatable)")
     build.add_argument("--lang", help="only this language (e.g. en)")
     build.add_argument("--out", type=Path, default=None, help="output folder (default: build/)")
+    build.add_argument("--start", type=_clock, default=None, metavar="HH:MM",
+                       help="clock time the session starts, for the trainer guides' timetable")
 
     check = sub.add_parser("check", help="validate every module; exit 1 on errors")
     check.add_argument("--module", action="append", dest="modules", metavar="ID")
@@ -84,7 +93,7 @@ def _run(args, root: Path, console: Console) -> int:
     if args.command == "check":
         return app.check(root, args.modules, args.lang, args.format, args.today or date.today(), console)
     if args.command == "build":
-        app.build(root, args.target, args.modules, args.lang, args.out, console)
+        app.build(root, args.target, args.modules, args.lang, args.out, console, args.start)
         return 0
     if args.command == "serve":
         from .serve import serve

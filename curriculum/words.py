@@ -34,6 +34,14 @@ class Words:
     audience: str
     length: str
     page: str
+    lesson_plan: str
+    trainer_only: str
+    schedule: str
+    time: str
+    part: str
+    schedule_note: str
+    on_the_slides: str
+    introduction: str
 
 
 EN = Words(
@@ -76,6 +84,15 @@ EN = Words(
     audience="Who it is for",
     length="Length",
     page="Page",
+    lesson_plan="Lesson plan for trainers",
+    trainer_only="For trainers only. Do not hand out: it holds the facilitation notes.",
+    schedule="Suggested timing",
+    time="Time",
+    part="Part",
+    schedule_note=("Activities keep their own minutes; teaching time is shared among the sections by "
+                   "how much text each has. Adjust it to your group."),
+    on_the_slides="On the slides",
+    introduction="Introduction",
 )
 
 ES = Words(
@@ -119,6 +136,15 @@ ES = Words(
     audience="Para quién es",
     length="Duración",
     page="Página",
+    lesson_plan="Plan de la lección para capacitadores",
+    trainer_only="Solo para capacitadores. No lo reparta: contiene las notas de facilitación.",
+    schedule="Tiempos sugeridos",
+    time="Hora",
+    part="Parte",
+    schedule_note=("Las actividades conservan sus minutos; el tiempo de enseñanza se reparte entre las "
+                   "secciones según el texto de cada una. Ajústelo a su grupo."),
+    on_the_slides="En las diapositivas",
+    introduction="Introducción",
 )
 
 _BY_LANGUAGE = {"en": EN, "es": ES}

@@ -24,12 +24,12 @@ from . import markdown, pdf
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-class HandoutExporter(HTMLExporter):
-    """nbconvert's HTML exporter with our template and a strict Jinja environment: a misspelt
-    key fails the build instead of printing a blank."""
+class PrintExporter(HTMLExporter):
+    """nbconvert's HTML exporter with one of our print templates ("handout", "guide") and a
+    strict Jinja environment: a misspelt key fails the build instead of printing a blank."""
 
-    def __init__(self, **kwargs):
-        super().__init__(template_name="handout", extra_template_basedirs=[str(TEMPLATES)], **kwargs)
+    def __init__(self, template: str = "handout", **kwargs):
+        super().__init__(template_name=template, extra_template_basedirs=[str(TEMPLATES)], **kwargs)
 
     def _create_environment(self):
         environment = super()._create_environment()
@@ -57,7 +57,7 @@ def handout_notebook(module: Module, glossary: Glossary | None, config: Config) 
         for cell in printed:
             if cell.is_activity:
                 parts.append(f"### {markdown.escape(cell.title or '')} ({cell.minutes} {label.minutes})")
-            parts.append(_cell_markdown(cell, cite, module.folder))
+            parts.append(cell_markdown(cell, cite, module.folder))
         cells.append(new_markdown_cell("\n\n".join(p for p in parts if p)))
     nb = new_notebook(cells=cells)
     nb.metadata["handout"] = {
@@ -80,15 +80,18 @@ def handout_notebook(module: Module, glossary: Glossary | None, config: Config) 
 
 
 def render_handout(module: Module, glossary: Glossary | None, config: Config, target: Path, when: datetime) -> None:
-    nb = handout_notebook(module, glossary, config)
-    exporter = HandoutExporter()
-    body, _ = exporter.from_notebook_node(
-        nb, resources={"handout_css": (TEMPLATES / "handout" / "handout.css").read_text(encoding="utf-8")}
-    )
+    print_notebook(handout_notebook(module, glossary, config), "handout", module, target, when)
+
+
+def print_notebook(nb, template: str, module: Module, target: Path, when: datetime) -> None:
+    """Render a print notebook with `template` and write it as a PDF."""
+    css = (TEMPLATES / "handout" / "handout.css").read_text(encoding="utf-8")
+    body, _ = PrintExporter(template).from_notebook_node(nb, resources={"handout_css": css})
     pdf.write_pdf(body, base=module.folder, target=target, title=module.title, when=when)
 
 
-def _cell_markdown(cell: Cell, cite, folder: Path) -> str:
+def cell_markdown(cell: Cell, cite, folder: Path) -> str:
+    """A cell's printed Markdown, its pictures embedded."""
     if cell.figure is not None:
         return _embedded(cell.figure.png, "image/png", cell.figure.alt)
 

@@ -27,6 +27,11 @@ def check(context: Context):
         if not MIN_MINUTES <= total <= MAX_MINUTES:
             yield warning(module, meta, "structure.length",
                           f"the lesson lasts {total} minutes; aim for {MIN_MINUTES} to {MAX_MINUTES}")
+        timed = sum(c.minutes or 0 for c in module.cells if c.is_activity or c.is_discussion)
+        if timed and timed != module.minutes.activities:
+            yield warning(module, "metadata 'untangle.minutes'", "structure.activity-minutes",
+                          f"activities and discussions add up to {timed} minutes, "
+                          f"but 'activities' says {module.minutes.activities}")
         if not any(s.title for s in module.sections):
             yield error(module, "notebook", "structure.no-sections", "add at least one '## Section' heading")
         if not any(c.is_activity for c in module.cells):
