@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 
 import pytest
 
@@ -42,12 +43,30 @@ def test_unknown_module_lists_the_known_ones(project):
     assert not (project / "build" / "slides").exists()
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
-def test_unwritable_output_folder_as_a_user(project, tmp_path):
-    locked = tmp_path / "locked"
-    locked.mkdir(mode=0o500)
-    result = run_cli("build", "slides", "--out", str(locked / "out"), root=project)
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """A folder nobody can write to: chmod for a normal user; a read-only mount for root."""
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    if os.geteuid() != 0:
+        folder.chmod(0o500)
+        yield folder
+        folder.chmod(0o700)
+        return
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(folder)],
+                             capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("cannot make a read-only folder as root here")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=False)
+
+
+def test_unwritable_output_folder(project, read_only_folder):
+    result = run_cli("build", "slides", "--out", str(read_only_folder / "out"), root=project)
     assert result.code == 1 and "cannot write to the output folder" in result.err
+    assert "Traceback" not in result.err
 
 
 def test_output_path_that_is_a_file(project, tmp_path):
