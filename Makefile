@@ -9,6 +9,7 @@ build: install
 	$(BIN)/curriculum build all
 
 test: install
+	@bash scripts/system-deps.sh test
 	$(BIN)/python -m pytest
 
 check: install
@@ -20,7 +21,7 @@ serve: install
 install: system-deps $(STAMP)
 
 system-deps:
-	@bash scripts/system-deps.sh
+	@bash scripts/system-deps.sh build
 
 $(STAMP): pyproject.toml constraints.txt
 	python3 -m venv $(VENV)

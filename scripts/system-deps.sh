@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Install the Debian packages the build and the tests need, if any are missing:
-# Pango and HarfBuzz (subsetting) for WeasyPrint's PDFs, DejaVu fonts for handouts and slides,
-# Chromium for the browser tests, and LibreOffice Impress to prove the decks open outside
+# Install the Debian packages Untangle needs, if any are missing. `system-deps.sh build`:
+# Pango, HarfBuzz subsetting and DejaVu fonts for WeasyPrint's handouts. `system-deps.sh test`
+# adds Chromium for the browser tests and LibreOffice Impress to prove the decks open outside
 # PowerPoint. Needs root (or sudo) only when something is missing.
 set -euo pipefail
-packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core chromium libreoffice-impress)
+packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
+if [ "${1:-build}" = "test" ]; then packages+=(chromium libreoffice-impress); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
