@@ -15,7 +15,7 @@ from pathlib import Path
 from rich.console import Console
 
 from .checks import Context, Issue, Severity, run_checks
-from .checks.report import as_json, human_lines, summary
+from .checks.report import as_json, human_lines, module_table, summary, table_lines
 from .config import Config, load_config
 from .errors import BuildError, CheckFailed, LoadError
 from .load import load_curriculum
@@ -29,12 +29,17 @@ def check(root: Path, ids: list[str] | None, lang: str | None, fmt: str, today: 
     issues = [Issue(Severity.ERROR, e.path, e.place or "file", e.rule, e.message, e.path.parent.name)
               for e in failed]
     issues += run_checks(Context(curriculum, config, today, whole=not ids and not lang and not failed))
+    rows = module_table(curriculum)
     if fmt == "json":
-        print(as_json(issues, root, len(curriculum.modules) + len(failed)))
+        print(as_json(issues, root, len(curriculum.modules) + len(failed), rows))
     else:
         out = Console(highlight=False)
         for style, text in human_lines(issues, root):
             out.print(text, style=style, soft_wrap=True, markup=False)
+        if rows:
+            out.print()
+            for line in table_lines(rows):
+                out.print(line, style="dim", soft_wrap=True, markup=False)
         out.print(summary(issues, len(curriculum.modules) + len(failed)), style="bold")
     return 1 if any(i.severity is Severity.ERROR for i in issues) else 0
 

@@ -106,3 +106,11 @@ def test_check_of_the_real_curriculum_passes():
     result = run_cli("check")
     assert result.code == 0, result.out[-3000:]
     assert result.out.strip().splitlines()[-1].startswith("check passed")
+
+
+def test_json_lists_each_module_with_its_reading_level(project):
+    result = run_cli("check", "--format", "json", root=project)
+    rows = json.loads(result.out)["modules"]
+    assert [r["module"] for r in rows] == ["00-sample"]
+    assert rows[0]["readability"]["formula"] == "grade" and 0 < rows[0]["readability"]["score"] < 8
+    assert rows[0]["minutes"] == 25 and rows[0]["sources"] == 2

@@ -5,7 +5,9 @@ import json
 from itertools import groupby
 from pathlib import Path
 
+from ..model import Curriculum
 from . import Issue, Severity
+from .language import readability
 
 
 def summary(issues: list[Issue], modules: int) -> str:
@@ -28,9 +30,34 @@ def human_lines(issues: list[Issue], root: Path) -> list[tuple[str, str]]:
     return lines
 
 
-def as_json(issues: list[Issue], root: Path, modules: int) -> str:
+def module_table(curriculum: Curriculum) -> list[dict]:
+    """One row per module: the figures an author watches (length, reading level, sources)."""
+    rows = []
+    for module in curriculum.modules:
+        score = readability(module)
+        rows.append({
+            "module": module.id,
+            "lang": module.lang,
+            "minutes": module.minutes.total,
+            "readability": {"formula": score[0], "score": score[1]} if score else None,
+            "sources": len(module.sources),
+            "last_reviewed": module.last_reviewed.isoformat(),
+        })
+    return rows
+
+
+def table_lines(rows: list[dict]) -> list[str]:
+    lines = [f"{'module':<34} {'lang':<4} {'min':>4} {'reading':>8} {'sources':>7}  last reviewed"]
+    for row in rows:
+        reading = f"{row['readability']['score']:.1f}" if row["readability"] else "-"
+        lines.append(f"{row['module']:<34} {row['lang']:<4} {row['minutes']:>4} {reading:>8} "
+                     f"{row['sources']:>7}  {row['last_reviewed']}")
+    return lines
+
+
+def as_json(issues: list[Issue], root: Path, modules: int, rows: list[dict]) -> str:
     return json.dumps(
-        {"summary": summary(issues, modules), "issues": [i.as_dict(root) for i in issues]},
+        {"summary": summary(issues, modules), "issues": [i.as_dict(root) for i in issues], "modules": rows},
         indent=2,
         ensure_ascii=False,
     )
