@@ -91,3 +91,20 @@ def test_every_deck_opens_in_libreoffice(real_build, tmp_path):
         pdf = tmp_path / (deck.stem + ".pdf")
         assert pdf.exists(), f"LibreOffice could not open {deck.name}"
         assert len(PdfReader(str(pdf)).pages) == len(Presentation(str(deck)).slides), deck.name
+
+
+def test_tables_become_real_powerpoint_tables(project):
+    import json
+
+    from .conftest import run_cli
+
+    path = project / "modules" / "00-sample" / "en.ipynb"
+    nb = json.loads(path.read_text())
+    nb["cells"][5]["metadata"]["tags"] = []  # the book-only table now goes to the slides too
+    path.write_text(json.dumps(nb))
+    assert run_cli("build", "slides", root=project).code == 0
+    prs = Presentation(str(project / "build" / "slides" / "00-sample.en.pptx"))
+    tables = [sh.table for s in prs.slides for sh in s.shapes if sh.has_table]
+    assert len(tables) == 1
+    cells = [[c.text for c in row.cells] for row in tables[0].rows]
+    assert cells == [["Step", "Who"], ["Booking", "Jail"], ["Check", "ICE"]]
