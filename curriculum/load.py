@@ -61,7 +61,10 @@ def notebooks(modules_dir: Path, ids: list[str] | None = None, lang: str | None 
                 raise LoadError(f"unknown module '{wanted}' (known: {hint})", modules_dir)
         folders = [known[i] for i in ids]
     pattern = f"{lang}.ipynb" if lang else "*.ipynb"
-    return [nb for folder in folders for nb in sorted(folder.glob(pattern)) if LANGUAGE.match(nb.stem)]
+    found = [nb for folder in folders for nb in sorted(folder.glob(pattern)) if LANGUAGE.match(nb.stem)]
+    if lang and not found:
+        raise LoadError(f"no module has a '{lang}.ipynb' notebook", modules_dir)
+    return found
 
 
 def load_curriculum(

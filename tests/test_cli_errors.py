@@ -89,3 +89,8 @@ def test_new_module_passes_check(project):
 def test_new_module_rejects_a_bad_id(project):
     result = run_cli("new", "My Topic", root=project)
     assert result.code == 1 and "is not a module id" in result.err
+
+
+def test_language_without_modules_is_named(project):
+    result = run_cli("build", "all", "--lang", "fr", root=project)
+    assert result.code == 1 and "no module has a 'fr.ipynb' notebook" in result.err
