@@ -114,3 +114,12 @@ def test_json_lists_each_module_with_its_reading_level(project):
     assert [r["module"] for r in rows] == ["00-sample"]
     assert rows[0]["readability"]["formula"] == "grade" and 0 < rows[0]["readability"]["score"] < 8
     assert rows[0]["minutes"] == 25 and rows[0]["sources"] == 2
+
+
+def test_a_figure_without_a_citation_is_a_warning(project):
+    _edit(project, lambda nb: nb["cells"][7].update(
+        source="## What you can do\n\nAbout 1,595 places took part.\n\nIn 2014 it ended on November 20. {src}`agency`"))
+    code, issues = _issues(project)
+    assert code == 0
+    flagged = [i for i in issues if i["rule"] == "citations.uncited-figure"]
+    assert [i["place"] for i in flagged] == ["cell 8, line 3"]  # the year and the date are not counts

@@ -4,10 +4,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..model import Cite, Link, Text, block_inlines, walk_blocks, walk_inlines
-from . import Context, error
+from ..model import Cite, Heading, Link, Table, Text, block_inlines, plain_text, walk_blocks, walk_inlines
+from ..tags import Tag
+from . import Context, error, warning
 
 URL_IN_TEXT = re.compile(r"https?://[^\s)>\]]+")
+#: A count or a percentage ("1,595 places", "76%", "19 states"): the kind of fact that must
+#: carry a source. Years alone, lesson numbers ("01") and law sections ("287(g)") are not counts.
+DATE_OR_LABEL = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\s+\d{1,2}\b"
+    r"|^\s*\d+\s", re.IGNORECASE)
+FIGURE = re.compile(r"(?<![\w.(])(?!(?:1[89]|20)\d\d\b)(?!0\d\b)(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s?%|\d{2,})(?![\w(,.]*\()")
 
 
 def check(context: Context):
@@ -42,7 +50,27 @@ def check(context: Context):
                                 if url.rstrip("/.,;") not in urls:
                                     yield error(module, place, "citations.bare-url",
                                                 f"the address {url} in the text has no source entry")
+        yield from _uncited_figures(module)
         for n, source in enumerate(module.sources, start=1):
             if source.id not in cited:
                 yield error(module, f"metadata 'untangle.sources[{n}]'", "citations.uncited-source",
                             f"source '{source.id}' is never cited; cite it with {{src}}`{source.id}` or remove it")
+
+
+def _uncited_figures(module):
+    """Participant paragraphs and list items that state a figure or a year with no citation.
+
+    Slide bullets summarise cited text and activities use made-up stories, so they are exempt.
+    """
+    for cell in module.cells:
+        if cell.is_trainer or cell.is_activity or cell.is_discussion or Tag.SLIDES_ONLY in cell.tags:
+            continue
+        for block in walk_blocks(cell.blocks):
+            if isinstance(block, (Heading, Table)):
+                continue
+            for inlines in block_inlines(block):
+                text = plain_text(inlines)
+                if FIGURE.search(DATE_OR_LABEL.sub(" ", text)) and not any(isinstance(i, Cite) for i in walk_inlines(inlines)):
+                    yield warning(module, f"cell {cell.number}, line {getattr(block, 'line', 1)}",
+                                  "citations.uncited-figure",
+                                  f"\"{text[:60]}...\" states a figure with no {{src}} citation")
