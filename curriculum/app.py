@@ -107,8 +107,8 @@ def _slides(modules, config: Config, root: Path, folder: Path, console: Console)
     if not template.is_file():
         raise BuildError("the slide template does not exist (setting 'slide_template')", template)
     folder.mkdir(parents=True)
-    for module in modules:
-        console.print(f"  deck     {module.id}.{module.lang}.pptx", markup=False)
+    for n, module in enumerate(modules, start=1):
+        console.print(f"  deck     {n:>2}/{len(modules)}  {module.id}.{module.lang}.pptx", markup=False)
         render_deck(module, template, folder / f"{module.id}.{module.lang}.pptx",
                     config.max_bullets_per_slide, build_time(module))
 
@@ -117,8 +117,8 @@ def _handouts(modules, curriculum: Curriculum, config: Config, folder: Path, con
     from handouts.render import render_handout
 
     folder.mkdir(parents=True)
-    for module in modules:
-        console.print(f"  handout  {module.id}.{module.lang}.pdf", markup=False)
+    for n, module in enumerate(modules, start=1):
+        console.print(f"  handout  {n:>2}/{len(modules)}  {module.id}.{module.lang}.pdf", markup=False)
         render_handout(module, curriculum.glossaries.get(module.lang), config,
                        folder / f"{module.id}.{module.lang}.pdf", build_time(module))
 
@@ -127,8 +127,8 @@ def _guides(modules, folder: Path, console: Console, start: time | None) -> None
     from handouts.guide import render_guide
 
     folder.mkdir(parents=True)
-    for module in modules:
-        console.print(f"  guide    {module.id}.{module.lang}.pdf", markup=False)
+    for n, module in enumerate(modules, start=1):
+        console.print(f"  guide    {n:>2}/{len(modules)}  {module.id}.{module.lang}.pdf", markup=False)
         render_guide(module, folder / f"{module.id}.{module.lang}.pdf", build_time(module), start)
 
 
@@ -149,8 +149,9 @@ def _books(curriculum: Curriculum, config: Config, out: Path, staging: Path, con
                 if file.is_file() and file.suffix not in chosen:
                     chosen[file.suffix] = file
             downloads[module.id] = [chosen[s] for s in (".pptx", ".pdf") if s in chosen]
-        warnings = render_book(curriculum, lang, config.title, downloads,
-                               out / ".cache" / f"book-{lang}", staging / "book" / lang)
+        with console.status(f"running Sphinx for the {lang} book ..."):
+            warnings = render_book(curriculum, lang, config.title, downloads,
+                                   out / ".cache" / f"book-{lang}", staging / "book" / lang)
         for line in warnings:
             console.print(f"  {line}", style="yellow", soft_wrap=True, markup=False)
     _language_index(curriculum, staging / "book" / "index.html")
