@@ -22,6 +22,10 @@ from .load import load_curriculum
 from .model import Curriculum, Module
 
 
+#: A handout is written for print: one sheet, both sides.
+HANDOUT_PAGES = 2
+
+
 def check(root: Path, ids: list[str] | None, lang: str | None, fmt: str, today: date, console: Console) -> int:
     config = load_config(root)
     failed: list[LoadError] = []
@@ -119,8 +123,11 @@ def _handouts(modules, curriculum: Curriculum, config: Config, folder: Path, con
     folder.mkdir(parents=True)
     for n, module in enumerate(modules, start=1):
         console.print(f"  handout  {n:>2}/{len(modules)}  {module.id}.{module.lang}.pdf", markup=False)
-        render_handout(module, curriculum.glossaries.get(module.lang), config,
-                       folder / f"{module.id}.{module.lang}.pdf", build_time(module))
+        pages = render_handout(module, curriculum.glossaries.get(module.lang), config,
+                               folder / f"{module.id}.{module.lang}.pdf", build_time(module))
+        if pages > HANDOUT_PAGES:
+            console.print(f"  warning: {module.path}: the handout has {pages} pages (aim for {HANDOUT_PAGES}); "
+                          "shorten the cells tagged 'handout'", style="yellow", markup=False, soft_wrap=True)
 
 
 def _guides(modules, folder: Path, console: Console, start: time | None) -> None:

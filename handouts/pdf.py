@@ -13,14 +13,17 @@ logging.getLogger("weasyprint").setLevel(logging.ERROR)
 logging.getLogger("fontTools").setLevel(logging.ERROR)
 
 
-def write_pdf(html: str, base: Path, target: Path, title: str, when: datetime) -> None:
-    """Render `html` (relative links resolved from `base`) to `target`, reproducibly."""
+def write_pdf(html: str, base: Path, target: Path, title: str, when: datetime) -> int:
+    """Render `html` (relative links resolved from `base`) to `target`, reproducibly; return
+    the number of pages."""
     from weasyprint import HTML
 
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
     html = html.replace("</head>", f'<meta name="dcterms.created" content="{stamp}">'
                                     f'<meta name="dcterms.modified" content="{stamp}"></head>', 1)
     try:
-        HTML(string=html, base_url=str(base) + "/").write_pdf(target, pdf_identifier=title.encode("utf-8")[:32])
+        document = HTML(string=html, base_url=str(base) + "/").render()
+        document.write_pdf(target, pdf_identifier=title.encode("utf-8")[:32])
+        return len(document.pages)
     except (OSError, ValueError) as exc:
         raise BuildError(f"could not write the handout PDF ({exc})", target) from None

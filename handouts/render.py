@@ -79,15 +79,16 @@ def handout_notebook(module: Module, glossary: Glossary | None, config: Config) 
     return nb
 
 
-def render_handout(module: Module, glossary: Glossary | None, config: Config, target: Path, when: datetime) -> None:
-    print_notebook(handout_notebook(module, glossary, config), "handout", module, target, when)
+def render_handout(module: Module, glossary: Glossary | None, config: Config, target: Path, when: datetime) -> int:
+    """Write the handout PDF; return its page count (a handout should fit two pages)."""
+    return print_notebook(handout_notebook(module, glossary, config), "handout", module, target, when)
 
 
-def print_notebook(nb, template: str, module: Module, target: Path, when: datetime) -> None:
-    """Render a print notebook with `template` and write it as a PDF."""
+def print_notebook(nb, template: str, module: Module, target: Path, when: datetime) -> int:
+    """Render a print notebook with `template`, write it as a PDF, return its page count."""
     css = (TEMPLATES / "handout" / "handout.css").read_text(encoding="utf-8")
     body, _ = PrintExporter(template).from_notebook_node(nb, resources={"handout_css": css})
-    pdf.write_pdf(body, base=module.folder, target=target, title=module.title, when=when)
+    return pdf.write_pdf(body, base=module.folder, target=target, title=module.title, when=when)
 
 
 def cell_markdown(cell: Cell, cite, folder: Path) -> str:

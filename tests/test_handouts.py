@@ -55,3 +55,19 @@ def test_real_handout(real_build, module_id):
                 sample = plain_text(getattr(block, "inlines", ()))[:50]
                 if len(sample) >= 40:
                     assert " ".join(sample.split()) not in text
+
+
+def test_build_warns_when_a_handout_runs_past_two_pages(project):
+    import json
+
+    from .conftest import run_cli
+
+    path = project / "modules" / "00-sample" / "en.ipynb"
+    nb = json.loads(path.read_text())
+    rows = "\n".join(f"| {n} | |" for n in range(70))
+    nb["cells"][5].update(source=f"| Step | Notes |\n|---|---|\n{rows}")
+    nb["cells"][5]["metadata"]["tags"] = ["handout"]
+    path.write_text(json.dumps(nb))
+    result = run_cli("build", "handouts", root=project)
+    assert result.code == 0, result.err
+    assert "warning:" in result.err and "the handout has" in result.err and "aim for 2" in result.err
