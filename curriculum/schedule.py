@@ -46,7 +46,7 @@ def schedule(module: Module, teaching_label: str, start: time | None = None) -> 
     sections = list(module.sections)
     teaching = _share(module.minutes.teaching, [_words(s) for s in sections])
     slots: list[Slot] = []
-    for section, minutes in zip(sections, teaching):
+    for section, minutes in zip(sections, teaching, strict=True):
         title = section.title or teaching_label
         if minutes:
             slots.append(Slot(title, minutes, section.title, "teaching"))
