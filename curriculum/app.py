@@ -16,7 +16,8 @@ from rich.console import Console
 
 from .checks import Context, Issue, Severity, run_checks
 from .checks.report import as_json, human_lines, module_table, summary, table_lines
-from .config import Config, load_config
+from .cache import OutputCache, code_digest
+from .config import CONFIG_FILE, Config, load_config
 from .errors import BuildError, CheckFailed, LoadError
 from .load import load_curriculum
 from .model import Curriculum, Module
@@ -66,20 +67,53 @@ def build(root: Path, target: str, ids: list[str] | None, lang: str | None, out:
     selected = load_curriculum(root, ids, lang).modules if ids else curriculum.modules
     _check_first(curriculum, config, root, console)
     staging = _staging(out)
+    cache = _cache(root, out, start)
     try:
         wanted = {"slides", "handouts", "guides", "book"} if target == "all" else {target}
         if "slides" in wanted:
-            _slides(selected, config, root, staging / "slides", console)
+            _slides(selected, config, root, out, staging, cache, console)
         if "handouts" in wanted:
-            _handouts(selected, curriculum, config, staging / "handouts", console)
+            _handouts(selected, curriculum, config, out, staging, cache, console)
         if "guides" in wanted:
-            _guides(selected, staging / "guides", console, start)
+            _guides(selected, out, staging, cache, console, start)
         if "book" in wanted:
             _books(curriculum, config, out, staging, console)
         _publish(staging, out)
+        cache.save()
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     console.print(f"[green]built[/green] {', '.join(sorted(wanted))} into {out} in {clock.monotonic() - started:.1f} s")
+
+
+def _cache(root: Path, out: Path, start: time | None) -> OutputCache:
+    """The output cache, keyed by Untangle's code, the settings and the build options."""
+    import book
+    import handouts
+    import slides_builder
+
+    packages = [Path(p.__file__).parent for p in (book, handouts, slides_builder)] + [Path(__file__).parent]
+    settings = root / CONFIG_FILE
+    shared = "|".join([
+        code_digest(packages),
+        settings.read_text(encoding="utf-8") if settings.is_file() else "",
+        os.environ.get("SOURCE_DATE_EPOCH", ""),
+        start.isoformat() if start else "",
+    ])
+    return OutputCache(out, shared)
+
+
+def _render_each(kind: str, ext: str, modules, out: Path, staging: Path, cache: OutputCache,
+                 console: Console, render, extra: Path | None = None) -> None:
+    """Render `render(module, target)` for each module into staging/kind, reusing unchanged outputs."""
+    folder = staging / kind
+    folder.mkdir(parents=True)
+    for n, module in enumerate(modules, start=1):
+        name = f"{module.id}.{module.lang}.{ext}"
+        reused = cache.reuse(out / kind / name, folder / name, cache.key(module, extra))
+        note = "  (unchanged)" if reused else ""
+        console.print(f"  {kind:<9}{n:>2}/{len(modules)}  {name}{note}", markup=False)
+        if not reused:
+            render(module, folder / name)
 
 
 def _check_first(curriculum: Curriculum, config: Config, root: Path, console: Console) -> None:
@@ -104,39 +138,37 @@ def _staging(out: Path) -> Path:
         raise BuildError(f"cannot write to the output folder ({exc.strerror})", out) from None
 
 
-def _slides(modules, config: Config, root: Path, folder: Path, console: Console) -> None:
+def _slides(modules, config: Config, root: Path, out: Path, staging: Path, cache: OutputCache,
+            console: Console) -> None:
     from slides_builder.render import DEFAULT_TEMPLATE, render_deck
 
     template = config.template_path(root) or DEFAULT_TEMPLATE
     if not template.is_file():
         raise BuildError("the slide template does not exist (setting 'slide_template')", template)
-    folder.mkdir(parents=True)
-    for n, module in enumerate(modules, start=1):
-        console.print(f"  deck     {n:>2}/{len(modules)}  {module.id}.{module.lang}.pptx", markup=False)
-        render_deck(module, template, folder / f"{module.id}.{module.lang}.pptx",
-                    config.max_bullets_per_slide, build_time(module))
+    _render_each("slides", "pptx", modules, out, staging, cache, console,
+                 lambda module, target: render_deck(module, template, target, config.max_bullets_per_slide,
+                                                    build_time(module)), extra=template)
 
 
-def _handouts(modules, curriculum: Curriculum, config: Config, folder: Path, console: Console) -> None:
+def _handouts(modules, curriculum: Curriculum, config: Config, out: Path, staging: Path, cache: OutputCache,
+              console: Console) -> None:
     from handouts.render import render_handout
 
-    folder.mkdir(parents=True)
-    for n, module in enumerate(modules, start=1):
-        console.print(f"  handout  {n:>2}/{len(modules)}  {module.id}.{module.lang}.pdf", markup=False)
-        pages = render_handout(module, curriculum.glossaries.get(module.lang), config,
-                               folder / f"{module.id}.{module.lang}.pdf", build_time(module))
+    def render(module: Module, target: Path) -> None:
+        glossary = curriculum.glossaries.get(module.lang)
+        pages = render_handout(module, glossary, config, target, build_time(module))
         if pages > HANDOUT_PAGES:
             console.print(f"  warning: {module.path}: the handout has {pages} pages (aim for {HANDOUT_PAGES}); "
                           "shorten the cells tagged 'handout'", style="yellow", markup=False, soft_wrap=True)
 
+    _render_each("handouts", "pdf", modules, out, staging, cache, console, render)
 
-def _guides(modules, folder: Path, console: Console, start: time | None) -> None:
+
+def _guides(modules, out: Path, staging: Path, cache: OutputCache, console: Console, start: time | None) -> None:
     from handouts.guide import render_guide
 
-    folder.mkdir(parents=True)
-    for n, module in enumerate(modules, start=1):
-        console.print(f"  guide    {n:>2}/{len(modules)}  {module.id}.{module.lang}.pdf", markup=False)
-        render_guide(module, folder / f"{module.id}.{module.lang}.pdf", build_time(module), start)
+    _render_each("guides", "pdf", modules, out, staging, cache, console,
+                 lambda module, target: render_guide(module, target, build_time(module), start))
 
 
 def _books(curriculum: Curriculum, config: Config, out: Path, staging: Path, console: Console) -> None:

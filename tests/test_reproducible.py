@@ -30,3 +30,23 @@ def test_source_date_epoch_changes_the_stamp(tmp_path):
     assert run_cli("build", "slides", root=project, env={"SOURCE_DATE_EPOCH": "1798761600"}).code == 0
     late = (project / "build" / "slides" / "00-sample.en.pptx").read_bytes()
     assert early != late
+
+
+def test_rebuild_reuses_unchanged_outputs_and_redoes_edited_ones(tmp_path):
+    import json
+
+    project = copy_project(tmp_path / "p", FIXTURE)
+    assert run_cli("build", "slides", root=project).code == 0
+    deck = project / "build" / "slides" / "00-sample.en.pptx"
+    first = deck.read_bytes()
+    again = run_cli("build", "slides", root=project)
+    assert "(unchanged)" in again.err and deck.read_bytes() == first
+    notebook = project / "modules" / "00-sample" / "en.ipynb"
+    nb = json.loads(notebook.read_text())
+    nb["metadata"]["untangle"]["title"] = "A new title"
+    notebook.write_text(json.dumps(nb))
+    edited = run_cli("build", "slides", root=project)
+    assert "(unchanged)" not in edited.err and deck.read_bytes() != first
+    glossary = project / "modules" / "glossary.en.yml"
+    glossary.write_text(glossary.read_text().replace("main federal police", "national police"))
+    assert "(unchanged)" not in run_cli("build", "slides", root=project).err
