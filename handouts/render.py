@@ -17,6 +17,7 @@ from nbformat.v4 import new_markdown_cell, new_notebook
 
 from curriculum.config import Config
 from curriculum.model import Cell, Glossary, Image, Module, Term, block_inlines, plain_text, walk_blocks, walk_inlines
+from curriculum.acronyms import acronyms
 from curriculum.words import words
 
 from . import markdown, pdf
@@ -123,25 +124,22 @@ def _short_source(module: Module, source_id: str) -> str:
 
 
 def _glossary(module: Module, glossary: Glossary | None) -> list[dict[str, str]]:
-    """Glossary entries for the terms the printed parts and key points use."""
+    """Glossary entries for the terms the printed parts link, and the acronyms they or the key
+    points use."""
     if glossary is None:
         return []
     terms: list[str] = []
-    printed = [c for c in module.cells if c.in_handout]
-    for cell in printed:
+    texts = list(module.key_points)
+    for cell in (c for c in module.cells if c.in_handout):
         for block in walk_blocks(cell.blocks):
             for inlines in block_inlines(block):
-                for item in walk_inlines(inlines):
-                    if isinstance(item, Term):
-                        terms.append(item.term)
-                for word in plain_text(inlines).replace("/", " ").split():
-                    terms.append(word.strip(".,;:()'’s"))
-    for point in module.key_points:
-        terms.extend(w.strip(".,;:()'’s") for w in point.split())
+                terms.extend(i.term for i in walk_inlines(inlines) if isinstance(i, Term))
+                texts.append(plain_text(inlines))
+    terms.extend(acronym for text in texts for acronym in acronyms(text))
     found: dict[str, dict[str, str]] = {}
     for term in terms:
         entry = glossary.get(term)
-        if entry is not None and entry.term not in found and (entry.full or term != term.lower()):
+        if entry is not None and entry.term not in found:
             text = f"{entry.full}. {entry.definition}" if entry.full else entry.definition
             found[entry.term] = {"term": entry.term, "text": text}
     return sorted(found.values(), key=lambda e: e["term"].casefold())

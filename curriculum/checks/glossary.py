@@ -1,15 +1,11 @@
 """Glossary rules: acronyms defined and linked, links resolve, no unused entries."""
 from __future__ import annotations
 
-import re
-
+from ..acronyms import acronyms
 from ..model import Term, plain_text, walk_inlines
 from . import Context, Issue, Severity, error, warning
 from ._text import participant_pieces
 
-ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]*[A-Z])(?:s|'s|’s)?\b")
-#: Capitalised words that are not acronyms a reader needs explained.
-NOT_ACRONYMS = frozenset({"II", "III", "IV", "VI", "OK", "TV", "AM", "PM"})
 
 
 def check(context: Context):
@@ -30,9 +26,8 @@ def check(context: Context):
                     else:
                         linked.add(entry.term)
                         used.setdefault(module.lang, set()).add(entry.term)
-            for acronym in ACRONYM.findall(plain_text(piece.inlines)):
-                if acronym not in NOT_ACRONYMS:
-                    seen_acronyms.setdefault(acronym, piece.place)
+            for acronym in acronyms(plain_text(piece.inlines)):
+                seen_acronyms.setdefault(acronym, piece.place)
         for acronym, place in seen_acronyms.items():
             entry = glossary.get(acronym)
             if entry is None:
