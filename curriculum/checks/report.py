@@ -47,10 +47,12 @@ def module_table(curriculum: Curriculum) -> list[dict]:
 
 
 def table_lines(rows: list[dict]) -> list[str]:
-    lines = [f"{'module':<34} {'lang':<4} {'min':>4} {'reading':>8} {'sources':>7}  last reviewed"]
+    lines = [f"{'module':<34} {'lang':<4} {'min':>4} {'reading':>9} {'sources':>7}  last reviewed"]
     for row in rows:
-        reading = f"{row['readability']['score']:.1f}" if row["readability"] else "-"
-        lines.append(f"{row['module']:<34} {row['lang']:<4} {row['minutes']:>4} {reading:>8} "
+        score = row["readability"]
+        # U.S. school grade (lower is easier) for English; Szigriszt-Pazos (higher is easier) for Spanish.
+        reading = f"{score['score']:.1f} {'gr' if score['formula'] == 'grade' else 'SP'}" if score else "-"
+        lines.append(f"{row['module']:<34} {row['lang']:<4} {row['minutes']:>4} {reading:>9} "
                      f"{row['sources']:>7}  {row['last_reviewed']}")
     return lines
 
