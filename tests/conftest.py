@@ -66,5 +66,6 @@ def real_build(tmp_path_factory) -> Path:
     return out
 
 
-def real_modules() -> list[str]:
-    return sorted(p.name for p in (ROOT / "modules").iterdir() if p.is_dir() and (p / "en.ipynb").exists())
+def real_notebooks() -> list[tuple[str, str]]:
+    """(module id, language) of every notebook in modules/."""
+    return sorted((nb.parent.name, nb.stem) for nb in (ROOT / "modules").glob("[0-9][0-9]-*/*.ipynb"))

@@ -16,9 +16,9 @@ from playwright.sync_api import sync_playwright
 
 from curriculum.load import load_module
 from curriculum.model import plain_text
-from curriculum.words import EN
+from curriculum.words import EN, words
 
-from .conftest import ROOT, TRAINER_MARKER, real_modules
+from .conftest import ROOT, TRAINER_MARKER, real_notebooks
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -121,9 +121,10 @@ def test_real_book_every_module_page(real_build, browser):
         visit = Visit(browser)
         page = visit.page
         page.goto(base + "/en/index.html", wait_until="networkidle")
-        for module_id in real_modules():
-            module = load_module(ROOT / "modules" / module_id / "en.ipynb")
-            response = page.goto(f"{base}/en/lessons/{module_id}/index.html", wait_until="networkidle")
+        for module_id, lang in real_notebooks():
+            module = load_module(ROOT / "modules" / module_id / f"{lang}.ipynb")
+            label = words(lang)
+            response = page.goto(f"{base}/{lang}/lessons/{module_id}/index.html", wait_until="networkidle")
             assert response.status == 200
             heading = page.inner_text("h1").strip().replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
             assert heading.startswith(module.title[:40])  # Sphinx curls the quotes
@@ -135,12 +136,33 @@ def test_real_book_every_module_page(real_build, browser):
                         sample = plain_text(getattr(block, "inlines", ()))[:60]
                         if len(sample) >= 40:
                             assert sample not in text, f"{module_id}: trainer text in the book: {sample}"
-            for label in (EN.download_slides, EN.download_handout):
-                href = page.get_attribute(f"a:has-text('{label}')", "href")
-                assert href, f"{module_id}: no link '{label}'"
+            for link in (label.download_slides, label.download_handout):
+                href = page.get_attribute(f"a:has-text('{link}')", "href")
+                assert href, f"{module_id}.{lang}: no link '{link}'"
                 assert page.request.get(urllib.parse.urljoin(page.url, href)).status == 200
             assert "{src}" not in html and "{term}" not in html and "{review}" not in html
-        for name in ("glossary", "sources"):
-            assert page.goto(f"{base}/en/{name}.html").status == 200
+        for lang in sorted({lang for _, lang in real_notebooks()}):
+            for name in ("glossary", "sources"):
+                assert page.goto(f"{base}/{lang}/{name}.html").status == 200
         assert visit.foreign() == [], visit.foreign()[:5]
+        visit.context.close()
+
+
+def test_language_choice_and_spanish_pages(real_build, browser):
+    langs = sorted({lang for _, lang in real_notebooks()})
+    with serving(real_build) as base:
+        visit = Visit(browser)
+        page = visit.page
+        page.goto(base + "/", wait_until="networkidle")
+        if len(langs) == 1:
+            assert page.url.endswith(f"/{langs[0]}/intro.html")
+        else:
+            for name in ("English", "Español"):
+                page.click(f"text={name}")
+                page.wait_for_load_state("networkidle")
+                lang = page.get_attribute("html", "lang")
+                assert lang == ("en" if name == "English" else "es")
+                assert words(lang).legal_notice_short[:30] in page.inner_text("body")
+                page.go_back()
+        assert visit.foreign() == []
         visit.context.close()

@@ -9,9 +9,9 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from curriculum.load import load_module
 from curriculum.model import plain_text
-from curriculum.words import EN
+from curriculum.words import EN, words
 
-from .conftest import ROOT, TRAINER_MARKER, real_modules
+from .conftest import ROOT, TRAINER_MARKER, real_notebooks
 
 
 def _body_text(slide) -> str:
@@ -19,6 +19,7 @@ def _body_text(slide) -> str:
 
 
 def _deck_properties(path, module):
+    label = words(module.lang)
     prs = Presentation(str(path))
     slides = list(prs.slides)
     assert slides[0].shapes.title.text == module.title
@@ -38,10 +39,10 @@ def _deck_properties(path, module):
         if slide.placeholders and 1 in [p.placeholder_format.idx for p in slide.placeholders]:
             body = slide.placeholders[1].text_frame
             assert len(body.paragraphs) <= 6, f"slide {n} has {len(body.paragraphs)} bullets"
-    assert EN.legal_notice in _body_text(slides[-1])
+    assert label.legal_notice in _body_text(slides[-1])
     titles = [s.shapes.title.text for s in slides]
-    assert any(re.match(rf"{EN.activity}: .+ \(\d+ {EN.minutes}\)", t) for t in titles), titles
-    assert EN.key_points in titles and EN.sources in titles and EN.objectives in titles
+    assert any(re.match(rf"{label.activity}: .+ \(\d+ {label.minutes}\)", t) for t in titles), titles
+    assert label.key_points in titles and label.sources in titles and label.objectives in titles
     return prs
 
 
@@ -62,10 +63,10 @@ def test_fixture_deck_keeps_trainer_notes_off_the_slides(fixture_build):
     assert "Who saw the data?" not in _body_text(debrief)
 
 
-@pytest.mark.parametrize("module_id", real_modules())
-def test_real_deck(real_build, module_id):
-    module = load_module(ROOT / "modules" / module_id / "en.ipynb")
-    prs = _deck_properties(real_build / "slides" / f"{module_id}.en.pptx", module)
+@pytest.mark.parametrize(("module_id", "lang"), real_notebooks())
+def test_real_deck(real_build, module_id, lang):
+    module = load_module(ROOT / "modules" / module_id / f"{lang}.ipynb")
+    prs = _deck_properties(real_build / "slides" / f"{module_id}.{lang}.pptx", module)
     bodies = "\n".join(_body_text(s) for s in prs.slides)
     for cell in module.cells:
         if cell.is_trainer:

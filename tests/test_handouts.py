@@ -6,9 +6,9 @@ from pypdf import PdfReader
 
 from curriculum.load import load_module
 from curriculum.model import plain_text
-from curriculum.words import EN
+from curriculum.words import words
 
-from .conftest import ROOT, TRAINER_MARKER, real_modules
+from .conftest import ROOT, TRAINER_MARKER, real_notebooks
 
 
 def _pages(path) -> list[str]:
@@ -16,16 +16,17 @@ def _pages(path) -> list[str]:
 
 
 def _common(path, module):
+    label = words(module.lang)
     pages = _pages(path)
     assert 1 <= len(pages) <= 2, f"{len(pages)} pages"
     text = " ".join(pages)
     assert " ".join(module.title.split()) in text
-    assert EN.key_points in text and EN.sources in text
+    assert label.key_points in text and label.sources in text
     for point in module.key_points:
         assert " ".join(point.split())[:50] in text
-    assert " ".join(EN.legal_notice.split())[:80] in text
+    assert " ".join(label.legal_notice.split())[:80] in text
     for page in pages:  # the short notice and the review date are in every page's footer
-        assert "General information, not legal advice" in page
+        assert label.legal_notice_short[:35] in page
         assert module.last_reviewed.isoformat() in page
     return text
 
@@ -45,10 +46,10 @@ def test_letter_size(fixture_build):
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (612, 792)
 
 
-@pytest.mark.parametrize("module_id", real_modules())
-def test_real_handout(real_build, module_id):
-    module = load_module(ROOT / "modules" / module_id / "en.ipynb")
-    text = _common(real_build / "handouts" / f"{module_id}.en.pdf", module)
+@pytest.mark.parametrize(("module_id", "lang"), real_notebooks())
+def test_real_handout(real_build, module_id, lang):
+    module = load_module(ROOT / "modules" / module_id / f"{lang}.ipynb")
+    text = _common(real_build / "handouts" / f"{module_id}.{lang}.pdf", module)
     for cell in module.cells:
         if cell.is_trainer:
             for block in cell.blocks:
