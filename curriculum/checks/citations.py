@@ -14,6 +14,7 @@ URL_IN_TEXT = re.compile(r"https?://[^\s)>\]]+")
 DATE_OR_LABEL = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\s+\d{1,2}\b"
+    r"|\b\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\b"
     r"|^\s*\d+\s", re.IGNORECASE)
 FIGURE = re.compile(r"(?<![\w.(])(?!(?:1[89]|20)\d\d\b)(?!0\d\b)(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s?%|\d{2,})(?![\w(,.]*\()")
 
