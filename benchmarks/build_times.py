@@ -35,7 +35,7 @@ def main() -> None:
         root = Path(tmp) / "project"
         shutil.copytree(ROOT, root, ignore=shutil.ignore_patterns(".venv", "build", ".git", "__pycache__"))
         modules = sorted(p for p in (root / "modules").iterdir() if p.is_dir())
-        print(f"{len(modules)} modules")
+        print(f"{len(modules)} modules, {len(list(root.glob('modules/*/*.ipynb')))} notebooks")
         timed("check", "check", root=root)
         timed("build all (cold)", "build", "all", root=root)
         timed("build all (warm, no change)", "build", "all", root=root)
