@@ -123,3 +123,20 @@ def test_a_figure_without_a_citation_is_a_warning(project):
     assert code == 0
     flagged = [i for i in issues if i["rule"] == "citations.uncited-figure"]
     assert [i["place"] for i in flagged] == ["cell 8, line 3"]  # the year and the date are not counts
+
+
+def test_a_translation_that_drifts_from_the_english_is_flagged(project):
+    import shutil
+
+    folder = project / "modules" / "00-sample"
+    nb = json.loads((folder / "en.ipynb").read_text(encoding="utf-8"))
+    nb["metadata"]["untangle"].update(lang="es", last_reviewed="2026-10-01")
+    nb["cells"][8]["metadata"]["untangle"]["minutes"] = 12
+    (folder / "es.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    shutil.copyfile(project / "modules" / "glossary.en.yml", project / "modules" / "glossary.es.yml")
+    code, issues = _issues(project)
+    assert code == 0
+    flagged = {(i["file"], i["rule"], i["place"]) for i in issues if i["rule"].startswith("translation.")}
+    es = "modules/00-sample/es.ipynb"
+    assert flagged == {(es, "translation.behind", "metadata 'untangle.last_reviewed'"),
+                       (es, "translation.cell", "cell 9")}

@@ -63,9 +63,9 @@ def warning(module: Module, place: str, rule: str, message: str) -> Issue:
 
 
 def run_checks(context: Context) -> list[Issue]:
-    from . import citations, currency, glossary, images, language, slides, structure
+    from . import citations, currency, glossary, images, language, slides, structure, translations
 
     issues: list[Issue] = []
-    for rules in (structure, citations, currency, glossary, images, language, slides):
+    for rules in (structure, citations, currency, glossary, images, language, slides, translations):
         issues.extend(rules.check(context))
     return issues

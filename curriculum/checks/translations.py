@@ -1,0 +1,38 @@
+"""Translation rules: a translated module keeps step with its English original.
+
+Translators keep the same cells, tags, timing and sources (docs/authoring.md, section 6), so
+any drift means one side changed without the other. These are warnings: a translation may lag
+for a while, but the author should see it.
+"""
+from __future__ import annotations
+
+from . import Context, warning
+
+ORIGINAL = "en"
+
+
+def check(context: Context):
+    originals = {m.id: m for m in context.curriculum.modules if m.lang == ORIGINAL}
+    for module in context.curriculum.modules:
+        original = originals.get(module.id)
+        if module.lang == ORIGINAL or original is None:
+            continue
+        meta = "metadata 'untangle'"
+        if original.last_reviewed > module.last_reviewed:
+            yield warning(module, "metadata 'untangle.last_reviewed'", "translation.behind",
+                          f"the English was reviewed on {original.last_reviewed}, after this translation "
+                          f"({module.last_reviewed}); bring the changes across")
+        if original.minutes != module.minutes:
+            yield warning(module, meta, "translation.minutes", "the minutes differ from the English")
+        missing = [s.id for s in original.sources if module.source(s.id) is None]
+        if missing:
+            yield warning(module, meta, "translation.sources", f"sources of the English missing here: {', '.join(missing)}")
+        ours, theirs = module.cells, original.cells
+        if len(ours) != len(theirs):
+            yield warning(module, "notebook", "translation.cells",
+                          f"{len(ours)} cells here, {len(theirs)} in the English")
+            continue
+        for mine, english in zip(ours, theirs, strict=True):
+            if mine.tags != english.tags or mine.minutes != english.minutes:
+                yield warning(module, f"cell {mine.number}", "translation.cell",
+                              "tags or minutes differ from the same cell in the English")
