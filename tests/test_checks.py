@@ -140,3 +140,19 @@ def test_a_translation_that_drifts_from_the_english_is_flagged(project):
     es = "modules/00-sample/es.ipynb"
     assert flagged == {(es, "translation.behind", "metadata 'untangle.last_reviewed'"),
                        (es, "translation.cell", "cell 9")}
+
+
+def test_a_source_described_two_ways_is_flagged(project):
+    import shutil
+
+    second = project / "modules" / "01-second"
+    shutil.copytree(project / "modules" / "00-sample", second)
+    nb = json.loads((second / "en.ipynb").read_text(encoding="utf-8"))
+    nb["metadata"]["untangle"]["id"] = "01-second"
+    nb["metadata"]["untangle"]["sources"][0]["date"] = "2018"
+    (second / "en.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    code, issues = _issues(project)
+    assert code == 0
+    flagged = [i for i in issues if i["rule"] == "citations.inconsistent-source"]
+    assert [(i["file"], i["place"]) for i in flagged] == [("modules/01-second/en.ipynb", "metadata 'untangle.sources[1]'")]
+    assert "in 00-sample" in flagged[0]["message"]

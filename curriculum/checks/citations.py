@@ -20,6 +20,7 @@ FIGURE = re.compile(r"(?<![\w.(])(?!(?:1[89]|20)\d\d\b)(?!0\d\b)(?:\d{1,3}(?:,\d
 
 
 def check(context: Context):
+    yield from _inconsistent_sources(context)
     for module in context.curriculum.modules:
         counts = Counter(s.id for s in module.sources)
         for n, source in enumerate(module.sources, start=1):
@@ -75,3 +76,14 @@ def _uncited_figures(module):
                     yield warning(module, f"cell {cell.number}, line {getattr(block, 'line', 1)}",
                                   "citations.uncited-figure",
                                   f"\"{text[:60]}...\" states a figure with no {{src}} citation")
+
+
+def _inconsistent_sources(context: Context):
+    """A source id used by several modules must describe the same document the same way."""
+    first: dict[tuple[str, str], tuple] = {}
+    for module in context.curriculum.modules:
+        for n, source in enumerate(module.sources, start=1):
+            seen = first.setdefault((source.id, source.url), (source.date, source.title, module.id))
+            if (source.date, source.title) != seen[:2]:
+                yield warning(module, f"metadata 'untangle.sources[{n}]'", "citations.inconsistent-source",
+                              f"source '{source.id}' has a different date or title in {seen[2]}; use the same entry")
