@@ -156,3 +156,14 @@ def test_a_source_described_two_ways_is_flagged(project):
     flagged = [i for i in issues if i["rule"] == "citations.inconsistent-source"]
     assert [(i["file"], i["place"]) for i in flagged] == [("modules/01-second/en.ipynb", "metadata 'untangle.sources[1]'")]
     assert "in 00-sample" in flagged[0]["message"]
+
+
+def test_a_picture_no_notebook_uses_is_a_warning(project):
+    import shutil
+
+    images = project / "modules" / "00-sample" / "images"
+    shutil.copyfile(images / "flow.png", images / "spare.png")
+    code, issues = _issues(project)
+    assert code == 0
+    assert ("images.unused", "images/spare.png") in _rules(issues)
+    assert ("images.unused", "images/flow.png") not in _rules(issues)

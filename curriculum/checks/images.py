@@ -9,8 +9,9 @@ OTHER_PICTURES = {".svg", ".gif", ".webp"}
 
 
 def check(context: Context):
+    referenced: dict = {}  # module folder -> pictures any of its notebooks (any language) use
     for module in context.curriculum.modules:
-        referenced = set()
+        used = referenced.setdefault(module.folder, set())
         for cell in module.cells:
             if cell.figure is not None and not cell.figure.alt:
                 yield error(module, f"cell {cell.number}", "images.missing-alt",
@@ -20,7 +21,7 @@ def check(context: Context):
                     continue
                 place = f"cell {cell.number}, line {block.line}"
                 target = (module.folder / block.src).resolve()
-                referenced.add(target)
+                used.add(target)
                 if block.src.startswith(("http://", "https://")):
                     yield error(module, place, "images.remote",
                                 f"{block.src} is on another website; save it in the module's images/ folder")
@@ -32,8 +33,14 @@ def check(context: Context):
                 if not block.alt:
                     yield error(module, place, "images.missing-alt",
                                 f"the image {block.src} needs alt text: ![what it shows]({block.src})")
+    if not context.whole:
+        return  # a picture may be used by a notebook (or language) that was not loaded
+    reported = set()
+    for module in context.curriculum.modules:
         folder = module.folder / "images"
-        if folder.is_dir():
-            for picture in sorted(folder.iterdir()):
-                if picture.suffix.lower() in PICTURE_TYPES | OTHER_PICTURES and picture.resolve() not in referenced:
-                    yield warning(module, f"images/{picture.name}", "images.unused", "this picture is never used")
+        if module.folder in reported or not folder.is_dir():
+            continue
+        reported.add(module.folder)
+        for picture in sorted(folder.iterdir()):
+            if picture.suffix.lower() in PICTURE_TYPES | OTHER_PICTURES and picture.resolve() not in referenced[module.folder]:
+                yield warning(module, f"images/{picture.name}", "images.unused", "no notebook of this module uses this picture")
