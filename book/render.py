@@ -101,7 +101,7 @@ def module_page(module: Module, label: Words, downloads: list[str]) -> str:
     lines += [f"## {label.key_points}", ""]
     lines += [f"- {text}" for text in module.key_points] + [""]
     lines += [f"## {label.sources}", "", _source_list(module.sources, label, anchors=True), ""]
-    lines += [":::{admonition} " + label.closing_title, ":class: untangle-legal", label.legal_notice, ":::", ""]
+    lines += _legal_box(label)
     return "\n".join(lines)
 
 
@@ -141,9 +141,14 @@ def _source_list(sources: tuple[Source, ...], label: Words, anchors: bool) -> st
     return '<ol class="untangle-sources">\n' + "\n".join(items) + "\n</ol>"
 
 
+def _legal_box(label: Words) -> list[str]:
+    """The not-legal-advice notice with where to find help, as a MyST box."""
+    return [":::{admonition} " + label.closing_title, ":class: untangle-legal", label.legal_notice, ":::", ""]
+
+
 def _home(title: str, modules: tuple[Module, ...], label: Words) -> str:
     lines = [f"# {title}", "", label.home_intro, "", label.home_how_to, ""]
-    lines += [":::{admonition} " + label.closing_title, ":class: untangle-legal", label.legal_notice, ":::", ""]
+    lines += _legal_box(label)
     for module in modules:
         lines.append(f"- [{module.title}]({page_path(module)}.md): {module.summary} "
                      f"({module.minutes.total} {label.minutes})")

@@ -296,10 +296,6 @@ class Source:
     url: str
     accessed: date
 
-    @property
-    def year(self) -> str:
-        return self.date[:4]
-
 
 @dataclass(frozen=True)
 class Minutes:

@@ -21,9 +21,7 @@ class Words:
     accessed: str
     download_slides: str
     download_handout: str
-    trainer_notes: str
     continued: str
-    agenda: str
     legal_notice: str
     legal_notice_short: str
     closing_title: str
@@ -33,7 +31,6 @@ class Words:
     glossary_page_intro: str
     audience: str
     length: str
-    page: str
     lesson_plan: str
     trainer_only: str
     schedule: str
@@ -56,9 +53,7 @@ EN = Words(
     accessed="accessed",
     download_slides="Slides for trainers (PowerPoint)",
     download_handout="Printable handout (PDF)",
-    trainer_notes="Trainer notes",
     continued="continued",
-    agenda="Today",
     legal_notice=(
         "This is general information, not legal advice. Laws and policies change often. "
         "For advice about your own situation, talk to a licensed immigration attorney or a "
@@ -83,7 +78,6 @@ EN = Words(
     glossary_page_intro="Short explanations of the words and acronyms used in the lessons.",
     audience="Who it is for",
     length="Length",
-    page="Page",
     lesson_plan="Lesson plan for trainers",
     trainer_only="For trainers only. Do not hand out: it holds the facilitation notes.",
     schedule="Suggested timing",
@@ -107,9 +101,7 @@ ES = Words(
     accessed="consultado",
     download_slides="Diapositivas para capacitadores (PowerPoint)",
     download_handout="Hoja informativa para imprimir (PDF)",
-    trainer_notes="Notas para el capacitador",
     continued="continuación",
-    agenda="Hoy",
     legal_notice=(
         "Esta es información general, no asesoría legal. Las leyes y las políticas cambian con "
         "frecuencia. Para recibir consejo sobre su caso, hable con un abogado de inmigración con "
@@ -135,7 +127,6 @@ ES = Words(
     glossary_page_intro="Explicaciones breves de las palabras y siglas que usan las lecciones.",
     audience="Para quién es",
     length="Duración",
-    page="Página",
     lesson_plan="Plan de la lección para capacitadores",
     trainer_only="Solo para capacitadores. No lo reparta: contiene las notas de facilitación.",
     schedule="Tiempos sugeridos",
