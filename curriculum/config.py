@@ -18,6 +18,8 @@ class Config:
     publisher: str = "Untangle contributors"
     #: A module whose last review is older than this is a warning.
     max_review_age_days: int = 180
+    #: A time-sensitive fact marked {asof} older than this many days is a warning.
+    max_fact_age_days: int = 120
     #: Participant text above this reading grade is a warning.
     max_reading_grade: float = 8.0
     #: Sentences longer than this many words are listed.

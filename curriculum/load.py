@@ -30,6 +30,8 @@ from .model import (
     Module,
     Section,
     Source,
+    TermList,
+    TermRule,
     plain_text,
 )
 from .tags import EXCLUSIVE, Tag
@@ -84,7 +86,8 @@ def load_curriculum(
     modules = tuple(loaded)
     langs = sorted({m.lang for m in modules} | ({lang} if lang else set()))
     glossaries = {code: load_glossary(modules_dir / f"glossary.{code}.yml", code) for code in langs}
-    return Curriculum(root=root, modules=modules, glossaries=glossaries)
+    term_lists = {code: load_term_list(modules_dir / f"terms.{code}.yml", code) for code in langs}
+    return Curriculum(root=root, modules=modules, glossaries=glossaries, term_lists=term_lists)
 
 
 # ---------------------------------------------------------------- notebooks
@@ -418,6 +421,28 @@ def load_glossary(path: Path, lang: str) -> Glossary:
             raise LoadError(f"term '{term}': 'full' must be text", path, place)
         entries.append(GlossaryEntry(str(term), body["definition"].strip(), full, lines.get(str(term), 0)))
     return Glossary(lang, path, tuple(sorted(entries, key=lambda e: e.term.casefold())))
+
+
+def load_term_list(path: Path, lang: str) -> TermList:
+    """`modules/terms.<lang>.yml`: for each legal term, the one rendering to use and the
+    variants `check` flags, so a translation says "orden de arresto" the same way everywhere."""
+    if not path.exists():
+        return TermList(lang, path, ())
+    data = read_yaml(path) or {}
+    if not isinstance(data, dict):
+        raise LoadError("the term list must map each term to its 'use' and 'avoid' wordings", path)
+    lines = _key_lines(path)
+    rules = []
+    for concept, body in data.items():
+        place = f"line {lines.get(str(concept), 0)}"
+        if not isinstance(body, dict) or not isinstance(body.get("use"), str):
+            raise LoadError(f"term '{concept}' needs 'use' (the wording to use, as text)", path, place)
+        avoid = body.get("avoid", [])
+        if not isinstance(avoid, list) or not all(isinstance(a, str) and a.strip() for a in avoid):
+            raise LoadError(f"term '{concept}': 'avoid' must be a list of wordings", path, place)
+        rules.append(TermRule(str(concept), body["use"].strip(), tuple(a.strip() for a in avoid),
+                              lines.get(str(concept), 0)))
+    return TermList(lang, path, tuple(rules))
 
 
 def _key_lines(path: Path) -> dict[str, int]:

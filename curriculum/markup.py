@@ -13,6 +13,7 @@ from mdit_py_plugins.colon_fence import colon_fence_plugin
 from mdit_py_plugins.myst_role import myst_role_plugin
 
 from .model import (
+    AsOf,
     Block,
     BulletList,
     Callout,
@@ -35,11 +36,12 @@ from .model import (
 )
 
 #: Roles an author may use inside text.
-ROLES = ("src", "term", "review")
+ROLES = ("src", "term", "review", "asof")
 #: Boxes an author may use; any other directive is reported by `check`.
 CALLOUTS = ("note", "warning", "tip")
 
 _TERM_WITH_TARGET = re.compile(r"^(?P<text>.*?)\s*<(?P<term>[^<>]+)>$", re.S)
+_ASOF_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 _DIRECTIVE_INFO = re.compile(r"^\{(?P<name>[\w-]+)\}\s*(?P<arg>.*)$")
 _OPTION_LINE = re.compile(r"^:[\w-]+:")
 
@@ -207,6 +209,14 @@ def _role(name: str, content: str, line: int) -> Inline:
         return Term(content.strip(), content.strip())
     if name == "review":
         return Review(content.strip())
+    if name == "asof":
+        match = _TERM_WITH_TARGET.match(content.strip())
+        text, when = (match.group("text"), match.group("term").strip()) if match else ("", content.strip())
+        if not _ASOF_DATE.match(when):
+            raise MarkupError(
+                f"{{asof}} needs a date YYYY-MM or YYYY-MM-DD, not {when!r} "
+                "(write {asof}`As of March 2026 <2026-03>` or {asof}`2026-03`)", line)
+        return AsOf(text, when)
     raise MarkupError(
         f"unknown role {{{name}}}; use one of " + ", ".join("{" + r + "}" for r in ROLES), line
     )
@@ -224,7 +234,7 @@ def _merge_text(items: list[Inline]) -> Inlines:
 
 # ---------------------------------------------------------------- roles in MyST text
 
-_ROLE_IN_TEXT = re.compile(r"\{(?P<name>src|review)\}`(?P<content>[^`]*)`")
+_ROLE_IN_TEXT = re.compile(r"\{(?P<name>src|review|asof)\}`(?P<content>[^`]*)`")
 
 
 def replace_roles(text: str, cite, review) -> str:
@@ -235,6 +245,9 @@ def replace_roles(text: str, cite, review) -> str:
         content = match.group("content")
         if match.group("name") == "src":
             return cite(tuple(p.strip() for p in content.split(",") if p.strip()))
+        if match.group("name") == "asof":
+            found = _TERM_WITH_TARGET.match(content.strip())
+            return found.group("text") if found else ""
         return review(content.strip())
 
     return _ROLE_IN_TEXT.sub(swap, text)

@@ -63,7 +63,16 @@ class Review:
     note: str
 
 
-Inline = Union[Text, Code, Strong, Emphasis, Link, Term, Cite, Review]
+@dataclass(frozen=True)
+class AsOf:
+    """A time-sensitive fact's date: `text` is what the reader sees (may be empty), `date` is
+    YYYY-MM or YYYY-MM-DD. `check` warns when the date is older than `max_fact_age_days`."""
+
+    text: str
+    date: str
+
+
+Inline = Union[Text, Code, Strong, Emphasis, Link, Term, Cite, Review, AsOf]
 Inlines = tuple[Inline, ...]
 
 
@@ -73,7 +82,7 @@ def plain_text(inlines: Inlines) -> str:
     for item in inlines:
         if isinstance(item, (Text, Code)):
             parts.append(item.text)
-        elif isinstance(item, Term):
+        elif isinstance(item, (Term, AsOf)):
             parts.append(item.text)
         elif isinstance(item, (Strong, Emphasis, Link)):
             parts.append(plain_text(item.children))
@@ -362,12 +371,30 @@ class Glossary:
 
 
 @dataclass(frozen=True)
+class TermRule:
+    """One legal term's agreed rendering in a language, and the variants to avoid."""
+
+    concept: str
+    use: str
+    avoid: tuple[str, ...]
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class TermList:
+    lang: str
+    path: Path
+    rules: tuple[TermRule, ...]
+
+
+@dataclass(frozen=True)
 class Curriculum:
-    """Every module and glossary, grouped by language."""
+    """Every module, glossary and term list, grouped by language."""
 
     root: Path
     modules: tuple[Module, ...]
     glossaries: dict[str, Glossary] = field(default_factory=dict)
+    term_lists: dict[str, TermList] = field(default_factory=dict)
 
     @property
     def languages(self) -> list[str]:

@@ -9,6 +9,7 @@ import re
 from typing import Callable
 
 from curriculum.model import (
+    AsOf,
     Block,
     BulletList,
     Callout,
@@ -39,7 +40,7 @@ def inline_markdown(inlines: Inlines, cite: Callable[[tuple[str, ...]], str]) ->
     for item in inlines:
         if isinstance(item, Text):
             out.append(escape(item.text))
-        elif isinstance(item, Term):
+        elif isinstance(item, (Term, AsOf)):
             out.append(escape(item.text))
         elif isinstance(item, Code):
             out.append(f"`{item.text}`")

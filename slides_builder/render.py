@@ -15,6 +15,7 @@ from pptx import Presentation
 from pptx.util import Emu, Pt
 
 from curriculum.model import (
+    AsOf,
     BulletList,
     Cell,
     Emphasis,
@@ -190,7 +191,7 @@ def _plain_bullet(text: str) -> Bullet:
 
 def _add_runs(paragraph, inlines: Inlines, size, bold: bool = False, italic: bool = False) -> None:
     for item in inlines:
-        if isinstance(item, (Text, Code, Term)):
+        if isinstance(item, (Text, Code, Term, AsOf)):
             run = paragraph.add_run()
             run.text = item.text
             run.font.size, run.font.bold, run.font.italic = size, bold or None, italic or None

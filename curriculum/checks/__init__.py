@@ -63,9 +63,9 @@ def warning(module: Module, place: str, rule: str, message: str) -> Issue:
 
 
 def run_checks(context: Context) -> list[Issue]:
-    from . import citations, currency, glossary, images, language, slides, structure, translations
+    from . import citations, currency, glossary, images, language, slides, structure, terms, translations
 
     issues: list[Issue] = []
-    for rules in (structure, citations, currency, glossary, images, language, slides, translations):
+    for rules in (structure, citations, currency, glossary, images, language, slides, terms, translations):
         issues.extend(rules.check(context))
     return issues

@@ -1,8 +1,26 @@
-"""Currency rules: reviews that are too old, dates in the future, facts marked for review."""
+"""Currency rules: reviews that are too old, dates in the future, facts marked for review,
+and dated ("as of") facts that are due for a re-check."""
 from __future__ import annotations
 
-from ..model import Review, block_inlines, walk_blocks, walk_inlines
+from datetime import date
+
+from ..model import AsOf, Module, Review, block_inlines, walk_blocks, walk_inlines
 from . import Context, error, warning
+
+
+def fact_date(value: str) -> date:
+    """The day an `{asof}` date stands for: its first day when only the month is given."""
+    return date.fromisoformat(value if len(value) == 10 else value + "-01")
+
+
+def dated_facts(module: Module):
+    """(place, AsOf) for every dated fact of a module, trainer notes included."""
+    for cell in module.cells:
+        for block in walk_blocks(cell.blocks):
+            for inlines in block_inlines(block):
+                for item in walk_inlines(inlines):
+                    if isinstance(item, AsOf):
+                        yield f"cell {cell.number}, line {getattr(block, 'line', 1)}", item
 
 
 def check(context: Context):
@@ -26,3 +44,17 @@ def check(context: Context):
                         if isinstance(item, Review):
                             yield warning(module, f"cell {cell.number}, line {getattr(block, 'line', 1)}",
                                           "currency.marked-for-review", f"marked for review: {item.note}")
+        max_age = context.config.max_fact_age_days
+        for place, fact in dated_facts(module):
+            try:
+                age = (context.today - fact_date(fact.date)).days
+            except ValueError:
+                yield error(module, place, "currency.bad-date", f"{{asof}} date {fact.date} is not a real date")
+                continue
+            if age < 0:
+                yield error(module, place, "currency.future-date", f"{{asof}} date {fact.date} is in the future")
+            elif age > max_age:
+                shown = f" (\"{fact.text}\")" if fact.text else ""
+                yield warning(module, place, "currency.fact-age",
+                              f"a fact dated {fact.date}{shown} is {age} days old (over {max_age}); "
+                              "re-check it and move its {asof} date")

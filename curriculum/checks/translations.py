@@ -6,6 +6,7 @@ for a while, but the author should see it.
 """
 from __future__ import annotations
 
+from ..model import AsOf, Cell, block_inlines, walk_blocks, walk_inlines
 from . import Context, warning
 
 ORIGINAL = "en"
@@ -36,3 +37,14 @@ def check(context: Context):
             if mine.tags != english.tags or mine.minutes != english.minutes:
                 yield warning(module, f"cell {mine.number}", "translation.cell",
                               "tags or minutes differ from the same cell in the English")
+            ours_dates, theirs_dates = _fact_dates(mine), _fact_dates(english)
+            if ours_dates != theirs_dates:
+                yield warning(module, f"cell {mine.number}", "translation.asof",
+                              f"the English cell dates its facts {', '.join(theirs_dates) or 'not at all'}, "
+                              f"this one {', '.join(ours_dates) or 'not at all'}; bring the update across")
+
+
+def _fact_dates(cell: Cell) -> list[str]:
+    """The sorted {asof} dates of one cell: an English fact re-dated without its translation shows here."""
+    return sorted(item.date for block in walk_blocks(cell.blocks) for inlines in block_inlines(block)
+                  for item in walk_inlines(inlines) if isinstance(item, AsOf))
