@@ -24,7 +24,7 @@ from . import myst
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
-LESSONS = "lessons"
+from .renderer import LESSONS
 
 
 def page_path(module: Module) -> str:
@@ -36,14 +36,15 @@ def render_book(
     curriculum: Curriculum,
     lang: str,
     title: str,
-    downloads: dict[str, list[Path]],
+    downloads: dict[str, list[str]],
     cache: Path,
     out: Path,
 ) -> list[str]:
     """Build the book for `lang` in `cache` (kept between builds) and copy it to `out`; return
     Sphinx's warnings.
 
-    `downloads` maps a module id to the deck and handout files its page offers.
+    `downloads` maps a module id to the names of the deck and handout its page offers (the
+    files are placed in the page's downloads/ folder when the build is published).
     """
     modules = curriculum.in_language(lang)
     glossary = curriculum.glossaries.get(lang) or Glossary(lang, Path("glossary"), ())
@@ -66,9 +67,7 @@ def render_book(
     for module in modules:
         folder = f"{LESSONS}/{module.id}"
         files = downloads.get(module.id, [])
-        for file in files:
-            put(f"{folder}/downloads/{file.name}", file.read_bytes())
-        put(f"{folder}/index.md", module_page(module, label, [f"downloads/{f.name}" for f in files]))
+        put(f"{folder}/index.md", module_page(module, label, [f"downloads/{name}" for name in files]))
         for image in sorted((module.folder / "images").glob("*")) if (module.folder / "images").is_dir() else []:
             put(f"{folder}/images/{image.name}", image.read_bytes())
         for cell in module.cells:
@@ -94,7 +93,10 @@ def module_page(module: Module, label: Words, downloads: list[str]) -> str:
     ]
     if downloads:
         names = {".pptx": label.download_slides, ".pdf": label.download_handout}
-        links = "\n".join(f"- [{esc(names.get(Path(d).suffix, Path(d).name))}](<{d}>)" for d in downloads)
+        # Raw links: the files are placed beside the page when the build is published, so
+        # Sphinx must not look for them in the book's source.
+        links = "\n".join(f'- <a href="{html.escape(d)}" download>{html.escape(names.get(Path(d).suffix, Path(d).name))}</a>'
+                          for d in downloads)
         lines += [myst.fenced("container", links, "untangle-downloads"), ""]
     objectives = "\n".join(f"- {esc(text)}" for text in module.objectives)
     lines += [myst.fenced("admonition", objectives, esc(label.objectives), "untangle-objectives"), ""]

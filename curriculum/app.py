@@ -14,7 +14,7 @@ import os
 import shutil
 import tempfile
 import time as clock
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from datetime import date, time
 from pathlib import Path
@@ -27,12 +27,14 @@ from .checks.report import as_json, human_lines, module_table, summary, table_li
 from .config import CONFIG_FILE, load_config
 from .errors import BuildError, CheckFailed, CurriculumError, LoadError
 from .languages import FOLDER as LANGUAGE_FOLDER
-from .load import load_curriculum, notebooks
+from .load import load_curriculum, module_folders, resolve_ids
 from .rendering import LANGUAGE, MODULE, Job, RenderContext, epoch_from_environment
 
 #: A handout is written for print: one sheet, both sides.
 HANDOUT_PAGES = 2
 LAST_BUILD = "last-build.json"
+#: Up to this many per-module jobs are rendered in the main process instead of a pool.
+FEW_JOBS = 6
 
 
 def check(root: Path, ids: list[str] | None, lang: str | None, fmt: str, today: date, console: Console) -> int:
@@ -78,11 +80,20 @@ def build(root: Path, targets: list[str], ids: list[str] | None, lang: str | Non
     out = (out or root / "build").resolve()
     names = outputs.ordered(outputs.REGISTRY if "all" in targets else targets)
     renderers = {name: outputs.renderer(name) for name in names}
-    if ids:
-        notebooks(root / "modules", ids, lang)  # an unknown module is an error before anything else
+    if ids:  # prefixes and comma lists become full ids; an unknown module is an error before anything else
+        ids = resolve_ids(module_folders(root / "modules"), ids, root / "modules")
     fingerprint = _fingerprint(root, names, renderers, ids, lang, start)
     if _nothing_changed(out, fingerprint, console, started):
         return 0
+    early = _early_pool(renderers)
+    try:
+        return _build(root, names, renderers, ids, lang, out, console, start, keep_going, fingerprint, early, started)
+    finally:
+        if early:
+            early.shutdown(cancel_futures=True)
+
+
+def _build(root, names, renderers, ids, lang, out, console, start, keep_going, fingerprint, early, started) -> int:
     config = load_config(root)
     failed: list[LoadError] = []
     curriculum = load_curriculum(root, None, lang, errors=failed)
@@ -93,6 +104,7 @@ def build(root: Path, targets: list[str], ids: list[str] | None, lang: str | Non
     wanted = {m.id for m in curriculum.modules if not ids or m.id in ids} | {e.path.parent.name for e in failed
                                                                              if not ids or e.path.parent.name in ids}
     plan = _plan(renderers, context, wanted, broken, lang, out, failed)
+    context = replace(context, available=frozenset(plan.expected) | _published(out))
     if plan.skipped and not keep_going:
         first = next(i for i in issues if i.severity is Severity.ERROR and (i.module, i.path.stem) in broken)
         raise CheckFailed(f"{summary(issues, len(curriculum.modules) + len(failed))}; nothing was built (first: "
@@ -100,10 +112,11 @@ def build(root: Path, targets: list[str], ids: list[str] | None, lang: str | Non
     staging = _staging(out)
     try:
         context = replace(context, staged=staging)
-        warnings = _render(plan.jobs, renderers, context, staging, console)
+        warnings = _render(plan.jobs, renderers, context, console, early)
         for line in warnings:
             console.print(f"  warning: {line}", style="yellow", soft_wrap=True, markup=False)
         _publish(staging, out, renderers)
+        _link_outputs(out)
         _write_language_index(out / "book")
         plan_cache(plan, out)
     finally:
@@ -161,6 +174,12 @@ def plan_cache(plan: _Plan, out: Path) -> None:
     plan.cache.save()  # type: ignore[attr-defined]
 
 
+def _published(out: Path) -> frozenset[str]:
+    """Build-relative paths of the outputs already in `out`."""
+    return frozenset(f"{name}/{p.name}" for name in outputs.REGISTRY if (out / name).is_dir()
+                     for p in (out / name).iterdir())
+
+
 def _key(renderer, item: str, code: str, context: RenderContext, keys: dict) -> str:
     """The hash of everything `renderer` reads for `item`."""
     config = context.config
@@ -174,6 +193,9 @@ def _key(renderer, item: str, code: str, context: RenderContext, keys: dict) -> 
     for module in modules:
         files.extend(cache.module_files(module))
     parts.extend(keys.get((after, m.id, code), "") for after in renderer.after for m in modules)
+    links = getattr(renderer, "links", {})  # which linked outputs exist changes the pages' links
+    parts.extend(sorted(rel for rel in context.available | {f"{k}/" for k in links} if rel.split("/")[0] in links
+                        and f".{code}." in rel))
     if "slide_template" in renderer.settings and config.slide_template:
         files.append(config.template_path(curriculum.root))
     return cache.OutputCache.key(parts, [f for f in files if f.is_file()])
@@ -185,44 +207,64 @@ def _packages(renderer) -> list[str]:
 
 # ---------------------------------------------------------------- rendering
 
-_WORKER: dict = {}
-
-
-def _start_worker(context: RenderContext) -> None:
-    _WORKER["context"] = context
-
-
-def _run(job: Job) -> tuple[Job, list[str], str | None]:
-    """Render one job in a worker; a user error comes back as its message, not an exception."""
-    context: RenderContext = _WORKER["context"]
+def _run(job: Job, context: RenderContext) -> tuple[Job, list[str], str | None]:
+    """Render one job (in a worker); a user error comes back as its message, not an exception."""
     renderer = outputs.renderer(job.renderer)
     folder = context.staged / renderer.name
     folder.mkdir(parents=True, exist_ok=True)
     item = job.item
     if renderer.scope == MODULE:
-        item = next(m for m in context.curriculum.modules if m.id == job.item and m.lang == job.lang)
+        item = context.curriculum.modules[0]
     try:
         return job, renderer.render(item, context, folder), None
     except CurriculumError as exc:
         return job, [], str(exc)
 
 
-def _render(jobs: list[Job], renderers, context: RenderContext, staging: Path, console: Console) -> list[str]:
-    """Run the jobs, level by level (an output after those it reads), across the cores."""
+def _early_pool(renderers) -> ProcessPoolExecutor | None:
+    """A worker for the outputs made once per language (the book), started before the modules
+    are loaded and checked, so it loads its libraries meanwhile on the other core."""
+    slow = [name for name, r in renderers.items() if r.scope == LANGUAGE]
+    if not slow or (os.cpu_count() or 1) < 2:
+        return None
+    return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=_warm, initargs=(slow,))
+
+
+def _warm(names: list[str]) -> None:
+    for name in names:
+        warm = getattr(outputs.renderer(name), "warm", None)
+        if warm:
+            warm()
+
+
+def _render(jobs: list[Job], renderers, context: RenderContext, console: Console,
+            early: ProcessPoolExecutor | None) -> list[str]:
+    """Run the jobs, level by level (an output after those it reads), across the cores: the
+    per-language outputs in their early worker, the per-module ones in a pool of one worker per core."""
     levels: dict[str, int] = {}
     for name in renderers:
         levels[name] = 1 + max((levels[a] for a in renderers[name].after if a in levels), default=-1)
     warnings: list[str] = []
-    _start_worker(context)
-    workers = min(os.cpu_count() or 1, max(1, len(jobs)))
-    pool = (ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                                initializer=_start_worker, initargs=(context,)) if workers > 1 and len(jobs) > 2 else None)
+    many = [j for j in jobs if renderers[j.renderer].scope == MODULE]
+    # A few jobs (one edited lesson) run here, loading each library once, while the early
+    # worker makes the book; many jobs share a pool of one worker per core.
+    workers = min(os.cpu_count() or 1, len(many)) if len(many) > FEW_JOBS else 1
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) if workers > 1 else None
+    curriculum = context.curriculum
     try:
         done = 0
         for level in sorted(set(levels.values())):
-            batch = sorted((j for j in jobs if levels[j.renderer] == level), key=lambda j: renderers[j.renderer].scope != LANGUAGE)
-            results = pool.map(_run, batch) if pool else map(_run, batch)
-            for job, job_warnings, error in results:
+            futures = []
+            # Per-language jobs first: they go to their own worker and take longest.
+            for job in sorted((j for j in jobs if levels[j.renderer] == level),
+                              key=lambda j: renderers[j.renderer].scope != LANGUAGE):
+                scope = renderers[job.renderer].scope
+                part = context.only(tuple(m for m in curriculum.modules if m.lang == job.lang and
+                                          (scope == LANGUAGE or m.id == job.item)))
+                runner = early if scope == LANGUAGE and early else pool
+                futures.append(runner.submit(_run, job, part) if runner else _Done(_run(job, part)))
+            for future in as_completed(futures):
+                job, job_warnings, error = future.result()
                 done += 1
                 if error:
                     raise BuildError(f"{job.renderer} for {job.item} ({job.lang}): {error}")
@@ -230,9 +272,18 @@ def _render(jobs: list[Job], renderers, context: RenderContext, staging: Path, c
                               markup=False, highlight=False)
                 warnings.extend(job_warnings)
     finally:
-        if pool:
-            pool.shutdown(cancel_futures=True)
-    return warnings
+        for executor in (pool, early):
+            if executor:
+                executor.shutdown(cancel_futures=True)
+    return sorted(warnings)
+
+
+class _Done(Future):
+    """A job run in this process, as a finished future (one worker is not worth a process)."""
+
+    def __init__(self, result):
+        super().__init__()
+        self.set_result(result)
 
 
 # ---------------------------------------------------------------- nothing changed
@@ -320,6 +371,26 @@ def _publish(staging: Path, out: Path, renderers) -> None:
                 if final.exists():
                     os.replace(final, old)
             os.replace(item, final)
+
+
+def _link_outputs(out: Path) -> None:
+    """Place the files an output links (a lesson page's deck and handout) inside it, as hard
+    links where the file system allows, after every publish so a deck rebuilt alone still
+    reaches the book."""
+    for name in outputs.REGISTRY:
+        renderer = outputs.renderer(name)
+        if not hasattr(renderer, "linked"):
+            continue
+        for source, target in renderer.linked(out):
+            final = out / target
+            final.parent.mkdir(parents=True, exist_ok=True)
+            temporary = final.with_name(f".{final.name}.tmp")
+            temporary.unlink(missing_ok=True)
+            try:
+                os.link(out / source, temporary)
+            except OSError:
+                shutil.copyfile(out / source, temporary)
+            os.replace(temporary, final)
 
 
 def _write_language_index(book: Path) -> None:

@@ -59,16 +59,27 @@ def notebooks(modules_dir: Path, ids: list[str] | None = None, lang: str | None 
     """The notebooks to load, restricted to `ids` and `lang`; an unknown id is an error."""
     folders = module_folders(modules_dir)
     if ids:
-        known = {f.name: f for f in folders}
-        for wanted in ids:
-            if wanted not in known:
-                hint = ", ".join(sorted(known)) or "none yet"
-                raise LoadError(f"unknown module '{wanted}' (known: {hint})", modules_dir)
-        folders = [known[i] for i in ids]
+        folders = [dict((f.name, f) for f in folders)[i] for i in resolve_ids(folders, ids, modules_dir)]
     pattern = f"{lang}.ipynb" if lang else "*.ipynb"
     found = [nb for folder in folders for nb in sorted(folder.glob(pattern)) if LANGUAGE.match(nb.stem)]
     if lang and not found:
         raise LoadError(f"no module has a '{lang}.ipynb' notebook", modules_dir)
+    return found
+
+
+def resolve_ids(folders: list[Path], wanted: list[str], modules_dir: Path) -> list[str]:
+    """Module ids from what a person typed: full ids, unique prefixes ("02" for "02-287g"),
+    comma lists ("01,02"); anything else is an error listing the known ids."""
+    known = [f.name for f in folders]
+    found: list[str] = []
+    for word in (w.strip() for item in wanted for w in item.split(",")):
+        matches = [k for k in known if k == word] or [k for k in known if k.startswith(word)]
+        if len(matches) != 1:
+            why = "matches several modules" if matches else "unknown module"
+            hint = ", ".join(matches or known) or "none yet"
+            raise LoadError(f"{why} '{word}' (known: {hint})", modules_dir)
+        if matches[0] not in found:
+            found.append(matches[0])
     return found
 
 

@@ -9,7 +9,7 @@ them. Renderers read the content model only, never a notebook's Markdown, and ne
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timezone
 from pathlib import Path
 from typing import ClassVar, Protocol, runtime_checkable
@@ -33,6 +33,8 @@ class RenderContext:
     published: Path | None = None  # the build folder as last published (other outputs to link)
     staged: Path | None = None  # this build's staging folder
     epoch: int | None = None  # SOURCE_DATE_EPOCH, when set
+    #: Build-relative paths of the outputs that exist once this build is published ("slides/x.en.pptx").
+    available: frozenset[str] = frozenset()
 
     def language(self, code: str) -> Language:
         return language(code)
@@ -47,13 +49,18 @@ class RenderContext:
         day = module.last_reviewed
         return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
 
-    def sibling(self, kind: str, name: str) -> Path | None:
-        """Another output of this build (staged first, then published), e.g. a deck the book
-        offers for download; None when there is none."""
-        for base in (self.staged, self.published):
-            if base is not None and (base / kind / name).is_file():
-                return base / kind / name
-        return None
+    def will_exist(self, kind: str, name: str) -> bool:
+        """Whether another output (e.g. a deck the book offers for download) exists once this
+        build is published, so a renderer can link it without waiting for it."""
+        return f"{kind}/{name}" in self.available
+
+    def only(self, modules: tuple[Module, ...]) -> "RenderContext":
+        """This context with just `modules` (and their languages' glossaries): what one job
+        needs, small enough to send to a worker process."""
+        langs = {m.lang for m in modules}
+        curriculum = Curriculum(self.curriculum.root, modules,
+                                {k: v for k, v in self.curriculum.glossaries.items() if k in langs})
+        return replace(self, curriculum=curriculum)
 
 
 def epoch_from_environment() -> int | None:
@@ -73,7 +80,9 @@ class Renderer(Protocol):
     options: ClassVar[tuple[str, ...]]
     #: Installed distributions whose version changes its output (part of its cache key).
     libraries: ClassVar[tuple[str, ...]]
-    #: Outputs it reads (e.g. the book links the decks): they are rendered first.
+    #: Outputs it reads while rendering: they are rendered first. (An output that only links
+    #: others, like the book offering decks for download, names them in an optional `links`
+    #: and implements `linked(published)`; app places those files after publishing.)
     after: ClassVar[tuple[str, ...]]
 
     def file_name(self, item: str, lang: str) -> str:

@@ -6,8 +6,6 @@ from pathlib import Path
 from curriculum.model import Module
 from curriculum.rendering import MODULE, RenderContext
 
-from .guide import render_guide
-from .render import render_handout
 
 #: A handout is written for print: one sheet, both sides.
 HANDOUT_PAGES = 2
@@ -26,6 +24,8 @@ class HandoutRenderer:
         return f"{item}.{lang}.pdf"
 
     def render(self, module: Module, context: RenderContext, folder: Path) -> list[str]:
+        from .render import render_handout  # nbconvert and WeasyPrint: loaded only where PDFs are made
+
         pages = render_handout(module, context.glossary(module.lang), context.config,
                                folder / self.file_name(module.id, module.lang), context.when(module))
         if pages > HANDOUT_PAGES:
@@ -46,5 +46,7 @@ class GuideRenderer:
         return f"{item}.{lang}.pdf"
 
     def render(self, module: Module, context: RenderContext, folder: Path) -> list[str]:
+        from .guide import render_guide
+
         render_guide(module, folder / self.file_name(module.id, module.lang), context.when(module), context.start)
         return []

@@ -7,7 +7,6 @@ from curriculum.errors import BuildError
 from curriculum.model import Module
 from curriculum.rendering import MODULE, RenderContext
 
-from .render import DEFAULT_TEMPLATE, render_deck
 
 
 class DeckRenderer:
@@ -22,6 +21,8 @@ class DeckRenderer:
         return f"{item}.{lang}.pptx"
 
     def render(self, module: Module, context: RenderContext, folder: Path) -> list[str]:
+        from .render import DEFAULT_TEMPLATE, render_deck  # python-pptx: loaded only where decks are made
+
         config = context.config
         template = config.template_path(context.curriculum.root) or DEFAULT_TEMPLATE
         if not template.is_file():
