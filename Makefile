@@ -10,6 +10,7 @@ build: install
 
 test: install
 	@bash scripts/system-deps.sh test
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 check: install

@@ -1,9 +1,10 @@
 """Write a Jupyter Book source tree from the content model and build it with Sphinx.
 
-Pages are MyST Markdown written from the model (trainer cells are never written, so they cannot
-leak), plus a home page, a glossary and a sources page. The source tree and Sphinx's doctrees
-live in a cache folder and files are only rewritten when their text changes, so a rebuild after
-editing one module re-reads only that page.
+Pages are MyST Markdown generated from the model's tree by `myst.py` (trainer cells are never
+written, so they cannot leak), plus a home page, a glossary and a sources page. The source
+tree, Sphinx's environment and its HTML output live in a cache folder that persists between
+builds, and files are only rewritten when their text changes, so a rebuild after editing one
+module re-reads and re-writes only what that edit touched.
 """
 from __future__ import annotations
 
@@ -16,13 +17,14 @@ from pathlib import Path
 import yaml
 
 from curriculum.errors import BuildError
-from curriculum.markup import replace_roles
-from curriculum.model import Cell, Curriculum, Glossary, Module, Source
-from curriculum.words import Words, words
+from curriculum.languages import Language, Words, language
+from curriculum.model import Cell, Curriculum, Glossary, Image, Module, Source
+
+from . import myst
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
-LESSONS = "lessons"
+from .renderer import LESSONS
 
 
 def page_path(module: Module) -> str:
@@ -34,17 +36,20 @@ def render_book(
     curriculum: Curriculum,
     lang: str,
     title: str,
-    downloads: dict[str, list[Path]],
+    downloads: dict[str, list[str]],
     cache: Path,
     out: Path,
 ) -> list[str]:
-    """Build the book for `lang` into `out`; return Sphinx's warnings.
+    """Build the book for `lang` in `cache` (kept between builds) and copy it to `out`; return
+    Sphinx's warnings.
 
-    `downloads` maps a module id to the deck and handout files its page offers.
+    `downloads` maps a module id to the names of the deck and handout its page offers (the
+    files are placed in the page's downloads/ folder when the build is published).
     """
     modules = curriculum.in_language(lang)
     glossary = curriculum.glossaries.get(lang) or Glossary(lang, Path("glossary"), ())
-    label = words(lang)
+    words_ = language(lang)
+    label = words_.words
     src = cache / "src"
     written: set[Path] = set()
 
@@ -53,7 +58,7 @@ def render_book(
         written.add(target)
         _write_if_changed(target, content)
 
-    put("_config.yml", _config(title, lang, label))
+    put("_config.yml", _config(title, lang, words_))
     put("_toc.yml", _toc(modules))
     put("intro.md", _home(title, modules, label))
     put("glossary.md", _glossary_page(glossary, label))
@@ -62,66 +67,63 @@ def render_book(
     for module in modules:
         folder = f"{LESSONS}/{module.id}"
         files = downloads.get(module.id, [])
-        for file in files:
-            put(f"{folder}/downloads/{file.name}", file.read_bytes())
-        put(f"{folder}/index.md", module_page(module, label, [f"downloads/{f.name}" for f in files]))
+        put(f"{folder}/index.md", module_page(module, label, [f"downloads/{name}" for name in files]))
         for image in sorted((module.folder / "images").glob("*")) if (module.folder / "images").is_dir() else []:
             put(f"{folder}/images/{image.name}", image.read_bytes())
         for cell in module.cells:
             if cell.figure and cell.in_book:
                 put(f"{folder}/figures/cell{cell.number}.png", cell.figure.png)
     _remove_stale(src, written)
-    return _sphinx(src, cache / "doctrees", out)
+    warnings = _sphinx(src, cache / "doctrees", cache / "html")
+    shutil.copytree(cache / "html", out, ignore=shutil.ignore_patterns(".buildinfo", ".doctrees"))
+    return warnings
 
 
 # ---------------------------------------------------------------- pages
 
 
 def module_page(module: Module, label: Words, downloads: list[str]) -> str:
-    numbers = module.source_numbers
-    lines = [f"# {module.title}", "", f"*{module.summary}*", ""]
+    esc = myst.escape
+    lines = [f"# {esc(module.title)}", "", f"*{esc(module.summary)}*", ""]
     lines += [
-        f"**{label.audience}:** {module.audience}  ",
-        f"**{label.length}:** {module.minutes.total} {label.minutes} · "
-        f"**{label.last_reviewed}:** {module.last_reviewed.isoformat()}",
+        f"**{esc(label.audience)}:** {esc(module.audience)}  ",
+        f"**{esc(label.length)}:** {module.minutes.total} {esc(label.minutes)} · "
+        f"**{esc(label.last_reviewed)}:** {module.last_reviewed.isoformat()}",
         "",
     ]
     if downloads:
         names = {".pptx": label.download_slides, ".pdf": label.download_handout}
-        lines += [":::{container} untangle-downloads"]
-        lines += [f"- [{names.get(Path(d).suffix, Path(d).name)}]({d})" for d in downloads]
-        lines += [":::", ""]
-    lines += [f":::{{admonition}} {label.objectives}", ":class: untangle-objectives"]
-    lines += [f"- {text}" for text in module.objectives] + [":::", ""]
+        # Raw links: the files are placed beside the page when the build is published, so
+        # Sphinx must not look for them in the book's source.
+        links = "\n".join(f'- <a href="{html.escape(d)}" download>{html.escape(names.get(Path(d).suffix, Path(d).name))}</a>'
+                          for d in downloads)
+        lines += [myst.fenced("container", links, "untangle-downloads"), ""]
+    objectives = "\n".join(f"- {esc(text)}" for text in module.objectives)
+    lines += [myst.fenced("admonition", objectives, esc(label.objectives), "untangle-objectives"), ""]
     for section in module.sections:
         if section.title:
-            lines += [f"## {section.title}", ""]
+            lines += [f"## {esc(section.title)}", ""]
         for cell in section.book_cells:
-            lines += [_cell(cell, module, numbers, label), ""]
-    lines += [f"## {label.key_points}", ""]
-    lines += [f"- {text}" for text in module.key_points] + [""]
-    lines += [f"## {label.sources}", "", _source_list(module.sources, label, anchors=True), ""]
+            lines += [_cell(cell, module, label), ""]
+    lines += [f"## {esc(label.key_points)}", ""]
+    lines += [f"- {esc(text)}" for text in module.key_points] + [""]
+    lines += [f"## {esc(label.sources)}", "", _source_list(module.sources, label, anchors=True), ""]
     lines += _legal_box(label)
     return "\n".join(lines)
 
 
-def _cell(cell: Cell, module: Module, numbers: dict[str, int], label: Words) -> str:
+def _cell(cell: Cell, module: Module, label: Words) -> str:
     if cell.kind == "code":
-        if not cell.figure:
-            return ""
-        return f"![{cell.figure.alt}](figures/cell{cell.number}.png)"
-    text = replace_roles(cell.source, cite=lambda ids: _cite(ids, numbers), review=lambda note: "")
+        return myst.image(cell.figure.alt, f"figures/cell{cell.number}.png") if cell.figure else ""
+    numbers = module.source_numbers
+    body = myst.blocks_myst(cell.blocks, lambda ids: _cite(ids, numbers), lambda image: myst.image(image.alt, image.src))
     if cell.is_activity:
-        return _box(f"{label.activity}: {cell.activity_name} · {cell.minutes} {label.minutes}", "untangle-activity", text)
+        title = f"{label.activity}: {cell.activity_name} · {cell.minutes} {label.minutes}"
+        return myst.fenced("admonition", body, myst.escape(title), "untangle-activity")
     if cell.is_discussion:
         title = label.discussion + (f" · {cell.minutes} {label.minutes}" if cell.minutes else "")
-        return _box(title, "untangle-discussion", text)
-    return text
-
-
-def _box(title: str, css: str, body: str) -> str:
-    fence = "::::" if ":::" in body else ":::"
-    return f"{fence}{{admonition}} {title}\n:class: {css}\n{body}\n{fence}"
+        return myst.fenced("admonition", body, myst.escape(title), "untangle-discussion")
+    return body
 
 
 def _cite(ids: tuple[str, ...], numbers: dict[str, int]) -> str:
@@ -143,30 +145,32 @@ def _source_list(sources: tuple[Source, ...], label: Words, anchors: bool) -> st
 
 def _legal_box(label: Words) -> list[str]:
     """The not-legal-advice notice with where to find help, as a MyST box."""
-    return [":::{admonition} " + label.closing_title, ":class: untangle-legal", label.legal_notice, ":::", ""]
+    return [myst.fenced("admonition", myst.escape(label.legal_notice), myst.escape(label.closing_title), "untangle-legal"), ""]
 
 
 def _home(title: str, modules: tuple[Module, ...], label: Words) -> str:
-    lines = [f"# {title}", "", label.home_intro, "", label.home_how_to, ""]
+    esc = myst.escape
+    lines = [f"# {esc(title)}", "", esc(label.home_intro), "", esc(label.home_how_to), ""]
     lines += _legal_box(label)
     for module in modules:
-        lines.append(f"- [{module.title}]({page_path(module)}.md): {module.summary} "
-                     f"({module.minutes.total} {label.minutes})")
+        lines.append(f"- [{esc(module.title)}]({page_path(module)}.md): {esc(module.summary)} "
+                     f"({module.minutes.total} {esc(label.minutes)})")
     return "\n".join(lines) + "\n"
 
 
 def _glossary_page(glossary: Glossary, label: Words) -> str:
-    lines = [f"# {label.glossary}", "", label.glossary_page_intro, "", ":::{glossary}"]
+    lines = [f"# {myst.escape(label.glossary)}", "", myst.escape(label.glossary_page_intro), "", ":::{glossary}"]
     for entry in glossary.entries:
         definition = f"{entry.full}. {entry.definition}" if entry.full else entry.definition
-        lines += [entry.term, f"  {definition}", ""]
+        lines += [entry.term, f"  {myst.escape(definition)}", ""]
     return "\n".join(lines).rstrip() + "\n:::\n"
 
 
 def _sources_page(modules: tuple[Module, ...], label: Words) -> str:
-    lines = [f"# {label.sources}", "", label.sources_page_intro, ""]
+    lines = [f"# {myst.escape(label.sources)}", "", myst.escape(label.sources_page_intro), ""]
     for module in modules:
-        lines += [f"## [{module.title}]({page_path(module)}.md)", "", _source_list(module.sources, label, anchors=False), ""]
+        lines += [f"## [{myst.escape(module.title)}]({page_path(module)}.md)", "",
+                  _source_list(module.sources, label, anchors=False), ""]
     return "\n".join(lines)
 
 
@@ -175,11 +179,11 @@ def _toc(modules: tuple[Module, ...]) -> str:
     return yaml.safe_dump({"format": "jb-book", "root": "intro", "chapters": chapters}, sort_keys=False)
 
 
-def _config(title: str, lang: str, label: Words) -> str:
+def _config(title: str, lang: str, words_: Language) -> str:
     config = yaml.safe_load((HERE / "_config.yml").read_text(encoding="utf-8"))
     config["title"] = title
     sphinx_config = config["sphinx"]["config"]
-    sphinx_config["html_theme_options"]["announcement"] = label.legal_notice_short
+    sphinx_config["html_theme_options"]["announcement"] = words_.words.legal_notice_short
     sphinx_config["language"] = lang
     sphinx_config["html_static_path"] = ["_static"]
     sphinx_config["html_css_files"] = ["untangle.css"]

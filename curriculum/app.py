@@ -1,38 +1,47 @@
 """What the CLI commands do: check, then build (load -> check -> render -> publish).
 
 Every output is rendered into a staging folder first and moved into `build/` only when all of
-it succeeded, so a failed build leaves the last good outputs untouched.
+it succeeded, so a failed build leaves the last good outputs untouched. Outputs come from the
+renderers in `outputs.REGISTRY`; modules render in a pool of processes, one per core, and an
+output whose inputs did not change is kept as it is.
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import multiprocessing
 import os
 import shutil
 import tempfile
 import time as clock
-from datetime import date, datetime, time, timezone
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field, replace
+from datetime import date, time
 from pathlib import Path
 
 from rich.console import Console
 
+from . import cache, outputs
 from .checks import Context, Issue, Severity, run_checks
 from .checks.report import as_json, human_lines, module_table, summary, table_lines
-from .cache import OutputCache, code_digest
-from .config import CONFIG_FILE, Config, load_config
-from .errors import BuildError, CheckFailed, LoadError
-from .load import load_curriculum
-from .model import Curriculum, Module
-
+from .config import CONFIG_FILE, load_config
+from .errors import BuildError, CheckFailed, CurriculumError, LoadError
+from .languages import FOLDER as LANGUAGE_FOLDER
+from .load import load_curriculum, module_folders, resolve_ids
+from .rendering import LANGUAGE, MODULE, Job, RenderContext, epoch_from_environment
 
 #: A handout is written for print: one sheet, both sides.
 HANDOUT_PAGES = 2
+LAST_BUILD = "last-build.json"
+#: Up to this many per-module jobs are rendered in the main process instead of a pool.
+FEW_JOBS = 6
 
 
 def check(root: Path, ids: list[str] | None, lang: str | None, fmt: str, today: date, console: Console) -> int:
     config = load_config(root)
     failed: list[LoadError] = []
     curriculum = load_curriculum(root, ids, lang, errors=failed)
-    issues = [Issue(Severity.ERROR, e.path, e.place or "file", e.rule, e.message, e.path.parent.name)
-              for e in failed]
+    issues = _load_issues(failed)
     issues += run_checks(Context(curriculum, config, today, whole=not ids and not lang and not failed))
     rows = module_table(curriculum)
     if fmt == "json":
@@ -49,185 +58,362 @@ def check(root: Path, ids: list[str] | None, lang: str | None, fmt: str, today: 
     return 1 if any(i.severity is Severity.ERROR for i in issues) else 0
 
 
-def build_time(module: Module) -> datetime:
-    """The timestamp written into outputs: SOURCE_DATE_EPOCH if set, else the review date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
-    reviewed = module.last_reviewed
-    return datetime(reviewed.year, reviewed.month, reviewed.day, tzinfo=timezone.utc)
+def _load_issues(failed: list[LoadError]) -> list[Issue]:
+    return [Issue(Severity.ERROR, e.path, e.place or "file", e.rule, e.message, e.path.parent.name) for e in failed]
 
 
-def build(root: Path, target: str, ids: list[str] | None, lang: str | None, out: Path | None,
-          console: Console, start: time | None = None) -> None:
+@dataclass
+class _Plan:
+    """What a build will do: jobs to render, outputs kept as they are, and what is skipped."""
+
+    jobs: list[Job] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # "what: why"
+    expected: list[str] = field(default_factory=list)  # every build-relative output path
+
+
+def build(root: Path, targets: list[str], ids: list[str] | None, lang: str | None, out: Path | None,
+          console: Console, start: time | None = None, keep_going: bool = False) -> int:
+    """Build `targets` ("slides", "book", ... or "all"); return the exit status (1 when
+    --keep-going skipped something)."""
     started = clock.monotonic()
     out = (out or root / "build").resolve()
-    config = load_config(root)
-    curriculum = load_curriculum(root, None, lang)  # the book always needs every module
-    selected = load_curriculum(root, ids, lang).modules if ids else curriculum.modules
-    _check_first(curriculum, config, root, console)
-    staging = _staging(out)
-    cache = _cache(root, out, start)
+    names = outputs.ordered(outputs.REGISTRY if "all" in targets else targets)
+    renderers = {name: outputs.renderer(name) for name in names}
+    if ids:  # prefixes and comma lists become full ids; an unknown module is an error before anything else
+        ids = resolve_ids(module_folders(root / "modules"), ids, root / "modules")
+    fingerprint = _fingerprint(root, names, renderers, ids, lang, start)
+    if _nothing_changed(out, fingerprint, console, started):
+        return 0
+    early = _early_pool(renderers)
     try:
-        wanted = {"slides", "handouts", "guides", "book"} if target == "all" else {target}
-        if "slides" in wanted:
-            _slides(selected, config, root, out, staging, cache, console)
-        if "handouts" in wanted:
-            _handouts(selected, curriculum, config, out, staging, cache, console)
-        if "guides" in wanted:
-            _guides(selected, out, staging, cache, console, start)
-        if "book" in wanted:
-            _books(curriculum, config, out, staging, console)
-        _publish(staging, out)
-        cache.save()
+        return _build(root, names, renderers, ids, lang, out, console, start, keep_going, fingerprint, early, started)
+    finally:
+        if early:
+            early.shutdown(cancel_futures=True)
+
+
+def _build(root, names, renderers, ids, lang, out, console, start, keep_going, fingerprint, early, started) -> int:
+    config = load_config(root)
+    failed: list[LoadError] = []
+    curriculum = load_curriculum(root, None, lang, errors=failed)
+    issues = _load_issues(failed) + run_checks(Context(curriculum, config, date.today(), whole=not lang and not failed))
+    broken = {(i.module, i.path.stem) for i in issues if i.severity is Severity.ERROR}
+    _print_issues(issues, root, console)
+    context = RenderContext(curriculum, config, start, published=out, epoch=epoch_from_environment())
+    wanted = {m.id for m in curriculum.modules if not ids or m.id in ids} | {e.path.parent.name for e in failed
+                                                                             if not ids or e.path.parent.name in ids}
+    plan = _plan(renderers, context, wanted, broken, lang, out, failed)
+    context = replace(context, available=frozenset(plan.expected) | _published(out))
+    if plan.skipped and not keep_going:
+        first = next(i for i in issues if i.severity is Severity.ERROR and (i.module, i.path.stem) in broken)
+        raise CheckFailed(f"{summary(issues, len(curriculum.modules) + len(failed))}; nothing was built (first: "
+                          f"[{first.rule}] {first.place}: {first.message}; --keep-going builds the rest)", first.path)
+    staging = _staging(out)
+    try:
+        context = replace(context, staged=staging)
+        warnings = _render(plan.jobs, renderers, context, console, early)
+        for line in warnings:
+            console.print(f"  warning: {line}", style="yellow", soft_wrap=True, markup=False)
+        _publish(staging, out, renderers)
+        _link_outputs(out)
+        _write_language_index(out / "book")
+        plan_cache(plan, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    console.print(f"[green]built[/green] {', '.join(sorted(wanted))} into {out} in {clock.monotonic() - started:.1f} s")
+    _remember(root, out, fingerprint, plan, issues, warnings)
+    kept = f", {len(plan.kept)} unchanged" if plan.kept else ""
+    console.print(f"[green]built[/green] {len(plan.jobs)} output(s){kept} ({', '.join(names)}) into {out} "
+                  f"in {clock.monotonic() - started:.1f} s")
+    if plan.skipped:
+        console.print(f"skipped {len(plan.skipped)} output(s):", style="red")
+        for line in plan.skipped:
+            console.print(f"  {line}", style="red", soft_wrap=True, markup=False)
+        return 1
+    return 0
 
 
-def _cache(root: Path, out: Path, start: time | None) -> OutputCache:
-    """The output cache, keyed by Untangle's code, the settings and the build options."""
-    import book
-    import handouts
-    import slides_builder
+# ---------------------------------------------------------------- planning
 
-    packages = [Path(p.__file__).parent for p in (book, handouts, slides_builder)] + [Path(__file__).parent]
+
+def _plan(renderers, context: RenderContext, wanted: set[str], broken: set[tuple[str, str]], lang: str | None,
+          out: Path, failed: list[LoadError]) -> _Plan:
+    plan = _Plan()
+    curriculum = context.curriculum
+    output_cache = cache.OutputCache(out)
+    keys: dict[tuple[str, str, str], str] = {}
+    languages = sorted({m.lang for m in curriculum.modules} | {e.path.stem for e in failed})
+    if lang:
+        languages = [lang]
+    for name, renderer in renderers.items():
+        if renderer.scope == MODULE:
+            items = [(module_id, code) for code in languages for module_id in sorted(wanted)
+                     if (module_id, code) in {(m.id, m.lang) for m in curriculum.modules} | broken]
+        else:
+            items = [(code, code) for code in languages]
+        for item, code in items:
+            rel = f"{name}/{renderer.file_name(item, code)}"
+            plan.expected.append(rel)
+            blocked = ({(item, code)} if renderer.scope == MODULE else
+                       {(m.id, m.lang) for m in curriculum.modules if m.lang == code} |
+                       {(e.path.parent.name, e.path.stem) for e in failed if e.path.stem == code}) & broken
+            if blocked:
+                plan.skipped.append(f"{rel}: {', '.join(f'{i}/{c}' for i, c in sorted(blocked))} has errors")
+                continue
+            key = _key(renderer, item, code, context, keys)
+            keys[(name, item, code)] = key
+            if output_cache.unchanged(rel, key, out / rel):
+                plan.kept.append(rel)
+            else:
+                plan.jobs.append(Job(name, item, code, key))
+    plan.cache = output_cache  # type: ignore[attr-defined]
+    return plan
+
+
+def plan_cache(plan: _Plan, out: Path) -> None:
+    plan.cache.save()  # type: ignore[attr-defined]
+
+
+def _published(out: Path) -> frozenset[str]:
+    """Build-relative paths of the outputs already in `out`."""
+    return frozenset(f"{name}/{p.name}" for name in outputs.REGISTRY if (out / name).is_dir()
+                     for p in (out / name).iterdir())
+
+
+def _key(renderer, item: str, code: str, context: RenderContext, keys: dict) -> str:
+    """The hash of everything `renderer` reads for `item`."""
+    config = context.config
+    parts = [renderer.name, cache.code_digest("curriculum"), *(cache.code_digest(p) for p in _packages(renderer)),
+             cache.library_versions(tuple(renderer.libraries)), cache.font_digest(), str(context.epoch),
+             json.dumps({s: getattr(config, s) for s in renderer.settings}, sort_keys=True, default=str),
+             json.dumps({o: str(getattr(context, o)) for o in renderer.options}, sort_keys=True)]
+    curriculum = context.curriculum
+    files = [cache.language_file(code), curriculum.root / "modules" / f"glossary.{code}.yml"]
+    modules = [m for m in curriculum.modules if (m.id == item if renderer.scope == MODULE else True) and m.lang == code]
+    for module in modules:
+        files.extend(cache.module_files(module))
+    parts.extend(keys.get((after, m.id, code), "") for after in renderer.after for m in modules)
+    links = getattr(renderer, "links", {})  # which linked outputs exist changes the pages' links
+    parts.extend(sorted(rel for rel in context.available | {f"{k}/" for k in links} if rel.split("/")[0] in links
+                        and f".{code}." in rel))
+    if "slide_template" in renderer.settings and config.slide_template:
+        files.append(config.template_path(curriculum.root))
+    return cache.OutputCache.key(parts, [f for f in files if f.is_file()])
+
+
+def _packages(renderer) -> list[str]:
+    return [type(renderer).__module__.split(".")[0]]
+
+
+# ---------------------------------------------------------------- rendering
+
+def _run(job: Job, context: RenderContext) -> tuple[Job, list[str], str | None]:
+    """Render one job (in a worker); a user error comes back as its message, not an exception."""
+    renderer = outputs.renderer(job.renderer)
+    folder = context.staged / renderer.name
+    folder.mkdir(parents=True, exist_ok=True)
+    item = job.item
+    if renderer.scope == MODULE:
+        item = context.curriculum.modules[0]
+    try:
+        return job, renderer.render(item, context, folder), None
+    except CurriculumError as exc:
+        return job, [], str(exc)
+
+
+def _early_pool(renderers) -> ProcessPoolExecutor | None:
+    """A worker for the outputs made once per language (the book), started before the modules
+    are loaded and checked, so it loads its libraries meanwhile on the other core."""
+    slow = [name for name, r in renderers.items() if r.scope == LANGUAGE]
+    if not slow or (os.cpu_count() or 1) < 2:
+        return None
+    return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=_warm, initargs=(slow,))
+
+
+def _warm(names: list[str]) -> None:
+    for name in names:
+        warm = getattr(outputs.renderer(name), "warm", None)
+        if warm:
+            warm()
+
+
+def _render(jobs: list[Job], renderers, context: RenderContext, console: Console,
+            early: ProcessPoolExecutor | None) -> list[str]:
+    """Run the jobs, level by level (an output after those it reads), across the cores: the
+    per-language outputs in their early worker, the per-module ones in a pool of one worker per core."""
+    levels: dict[str, int] = {}
+    for name in renderers:
+        levels[name] = 1 + max((levels[a] for a in renderers[name].after if a in levels), default=-1)
+    warnings: list[str] = []
+    many = [j for j in jobs if renderers[j.renderer].scope == MODULE]
+    # A few jobs (one edited lesson) run here, loading each library once, while the early
+    # worker makes the book; many jobs share a pool of one worker per core.
+    workers = min(os.cpu_count() or 1, len(many)) if len(many) > FEW_JOBS else 1
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) if workers > 1 else None
+    curriculum = context.curriculum
+    try:
+        done = 0
+        for level in sorted(set(levels.values())):
+            futures = []
+            # Per-language jobs first: they go to their own worker and take longest.
+            for job in sorted((j for j in jobs if levels[j.renderer] == level),
+                              key=lambda j: renderers[j.renderer].scope != LANGUAGE):
+                scope = renderers[job.renderer].scope
+                part = context.only(tuple(m for m in curriculum.modules if m.lang == job.lang and
+                                          (scope == LANGUAGE or m.id == job.item)))
+                runner = early if scope == LANGUAGE and early else pool
+                futures.append(runner.submit(_run, job, part) if runner else _Done(_run(job, part)))
+            for future in as_completed(futures):
+                job, job_warnings, error = future.result()
+                done += 1
+                if error:
+                    raise BuildError(f"{job.renderer} for {job.item} ({job.lang}): {error}")
+                console.print(f"  {done:>3}/{len(jobs)}  {job.renderer:<9} {renderers[job.renderer].file_name(job.item, job.lang)}",
+                              markup=False, highlight=False)
+                warnings.extend(job_warnings)
+    finally:
+        for executor in (pool, early):
+            if executor:
+                executor.shutdown(cancel_futures=True)
+    return sorted(warnings)
+
+
+class _Done(Future):
+    """A job run in this process, as a finished future (one worker is not worth a process)."""
+
+    def __init__(self, result):
+        super().__init__()
+        self.set_result(result)
+
+
+# ---------------------------------------------------------------- nothing changed
+
+
+def _fingerprint(root: Path, names, renderers, ids, lang, start) -> str:
+    """One hash of every input of this build command: when it matches the last build's, the
+    build has nothing to do."""
+    digest = hashlib.sha256()
     settings = root / CONFIG_FILE
-    shared = "|".join([
-        code_digest(packages),
-        settings.read_text(encoding="utf-8") if settings.is_file() else "",
-        os.environ.get("SOURCE_DATE_EPOCH", ""),
-        start.isoformat() if start else "",
-    ])
-    return OutputCache(out, shared)
+    for part in (json.dumps([names, ids, lang, str(start), os.environ.get("SOURCE_DATE_EPOCH", ""),
+                             date.today().isoformat()]),
+                 cache.code_digest("curriculum"), cache.font_digest(),
+                 *(cache.code_digest(p) for r in renderers.values() for p in _packages(r)),
+                 *(cache.library_versions(tuple(r.libraries)) for r in renderers.values()),
+                 settings.read_bytes() if settings.is_file() else b""):
+        digest.update(part if isinstance(part, bytes) else part.encode())
+    modules = root / "modules"
+    for path in sorted(p for p in modules.rglob("*") if p.is_file()) if modules.is_dir() else []:
+        digest.update(str(path.relative_to(modules)).encode())
+        digest.update(path.read_bytes())
+    for path in sorted(LANGUAGE_FOLDER.glob("*.yml")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
-def _render_each(kind: str, ext: str, modules, out: Path, staging: Path, cache: OutputCache,
-                 console: Console, render, extra: Path | None = None) -> None:
-    """Render `render(module, target)` for each module into staging/kind, reusing unchanged outputs."""
-    folder = staging / kind
-    folder.mkdir(parents=True)
-    for n, module in enumerate(modules, start=1):
-        name = f"{module.id}.{module.lang}.{ext}"
-        reused = cache.reuse(out / kind / name, folder / name, cache.key(module, extra))
-        note = "  (unchanged)" if reused else ""
-        console.print(f"  {kind:<9}{n:>2}/{len(modules)}  {name}{note}", markup=False)
-        if not reused:
-            render(module, folder / name)
+def _nothing_changed(out: Path, fingerprint: str, console: Console, started: float) -> bool:
+    try:
+        last = json.loads((out / ".cache" / LAST_BUILD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if last.get("fingerprint") != fingerprint or not all((out / rel).exists() for rel in last.get("outputs", [])):
+        return False
+    for style, text in last.get("issues", []):
+        console.print(text, style=style, soft_wrap=True, markup=False)
+    for line in last.get("warnings", []):
+        console.print(f"  warning: {line}", style="yellow", soft_wrap=True, markup=False)
+    console.print(f"{last.get('summary', '')}; nothing changed since the last build ({out}), "
+                  f"{clock.monotonic() - started:.1f} s", soft_wrap=True, markup=False)
+    return True
 
 
-def _check_first(curriculum: Curriculum, config: Config, root: Path, console: Console) -> None:
-    issues = run_checks(Context(curriculum, config, date.today(), whole=True))
-    errors = [i for i in issues if i.severity is Severity.ERROR]
-    if errors:
-        for style, text in human_lines(errors, root):
-            console.print(text, style=style, soft_wrap=True, markup=False)
-        first = errors[0]
-        raise CheckFailed(
-            f"{summary(issues, len(curriculum.modules))}; nothing was built (first: [{first.rule}] "
-            f"{first.place}: {first.message})",
-            first.path,
-        )
+def _remember(root: Path, out: Path, fingerprint: str, plan: _Plan, issues: list[Issue], warnings: list[str]) -> None:
+    if plan.skipped:
+        return  # a partial build must be tried again
+    errors = sum(1 for i in issues if i.severity is Severity.ERROR)
+    record = {"fingerprint": fingerprint, "outputs": plan.expected, "warnings": warnings,
+              "issues": human_lines(issues, root),
+              "summary": f"check: {errors} error(s), {len(issues) - errors} warning(s)"}
+    (out / ".cache" / LAST_BUILD).write_text(json.dumps(record, indent=1), encoding="utf-8")
+
+
+# ---------------------------------------------------------------- messages, staging and publishing
+
+
+def _print_issues(issues: list[Issue], root: Path, console: Console) -> None:
+    for style, text in human_lines(issues, root):
+        console.print(text, style=style, soft_wrap=True, markup=False)
+    errors = sum(1 for i in issues if i.severity is Severity.ERROR)
+    console.print(f"check: {errors} error(s), {len(issues) - errors} warning(s)", markup=False, highlight=False)
 
 
 def _staging(out: Path) -> Path:
     try:
         out.mkdir(parents=True, exist_ok=True)
+        for old in out.glob(".staging-*"):  # left by a build that was killed
+            if old.is_dir() and clock.time() - old.stat().st_mtime > 10:
+                shutil.rmtree(old, ignore_errors=True)
         return Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
     except OSError as exc:
         raise BuildError(f"cannot write to the output folder ({exc.strerror})", out) from None
 
 
-def _slides(modules, config: Config, root: Path, out: Path, staging: Path, cache: OutputCache,
-            console: Console) -> None:
-    from slides_builder.render import DEFAULT_TEMPLATE, render_deck
-
-    template = config.template_path(root) or DEFAULT_TEMPLATE
-    if not template.is_file():
-        raise BuildError("the slide template does not exist (setting 'slide_template')", template)
-    _render_each("slides", "pptx", modules, out, staging, cache, console,
-                 lambda module, target: render_deck(module, template, target, config.max_bullets_per_slide,
-                                                    build_time(module)), extra=template)
-
-
-def _handouts(modules, curriculum: Curriculum, config: Config, out: Path, staging: Path, cache: OutputCache,
-              console: Console) -> None:
-    from handouts.render import render_handout
-
-    def render(module: Module, target: Path) -> None:
-        glossary = curriculum.glossaries.get(module.lang)
-        pages = render_handout(module, glossary, config, target, build_time(module))
-        if pages > HANDOUT_PAGES:
-            console.print(f"  warning: {module.path}: the handout has {pages} pages (aim for {HANDOUT_PAGES}); "
-                          "shorten the cells tagged 'handout'", style="yellow", markup=False, soft_wrap=True)
-
-    _render_each("handouts", "pdf", modules, out, staging, cache, console, render)
-
-
-def _guides(modules, out: Path, staging: Path, cache: OutputCache, console: Console, start: time | None) -> None:
-    from handouts.guide import render_guide
-
-    _render_each("guides", "pdf", modules, out, staging, cache, console,
-                 lambda module, target: render_guide(module, target, build_time(module), start))
-
-
-def _books(curriculum: Curriculum, config: Config, out: Path, staging: Path, console: Console) -> None:
-    from book.render import render_book
-
-    for lang in curriculum.languages:
-        console.print(f"  book     {lang}")
-        downloads = {}
-        for module in curriculum.in_language(lang):
-            files = [
-                folder / f"{module.id}.{lang}.{ext}"
-                for folder, ext in ((staging / "slides", "pptx"), (staging / "handouts", "pdf"),
-                                    (out / "slides", "pptx"), (out / "handouts", "pdf"))
-            ]
-            chosen = {}
-            for file in files:  # freshly staged files win over published ones
-                if file.is_file() and file.suffix not in chosen:
-                    chosen[file.suffix] = file
-            downloads[module.id] = [chosen[s] for s in (".pptx", ".pdf") if s in chosen]
-        with console.status(f"running Sphinx for the {lang} book ..."):
-            warnings = render_book(curriculum, lang, config.title, downloads,
-                                   out / ".cache" / f"book-{lang}", staging / "book" / lang)
-        for line in warnings:
-            console.print(f"  {line}", style="yellow", soft_wrap=True, markup=False)
-    _language_index(curriculum, staging / "book" / "index.html")
-
-
-def _language_index(curriculum: Curriculum, target: Path) -> None:
-    """`build/book/index.html`: straight to the only language, or a choice of languages."""
-    names = {"en": "English", "es": "Español"}
-    links = "".join(f'<li><a href="{lang}/index.html" lang="{lang}">{names.get(lang, lang)}</a></li>'
-                    for lang in curriculum.languages)
-    refresh = (f'<meta http-equiv="refresh" content="0; url={curriculum.languages[0]}/index.html">'
-               if len(curriculum.languages) == 1 else "")
-    target.write_text(
-        f'<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="viewport" '
-        f'content="width=device-width, initial-scale=1">{refresh}<title>Untangle</title></head>'
-        f"<body><h1>Untangle</h1><ul>{links}</ul></body></html>\n",
-        encoding="utf-8",
-    )
-
-
-def _publish(staging: Path, out: Path) -> None:
-    """Move each staged output into place: files one by one, book languages as whole folders."""
-    for kind in ("slides", "handouts", "guides"):
-        staged = staging / kind
-        if staged.is_dir():
-            (out / kind).mkdir(exist_ok=True)
-            for file in sorted(staged.iterdir()):
-                os.replace(file, out / kind / file.name)
-    staged_book = staging / "book"
-    if staged_book.is_dir():
-        (out / "book").mkdir(exist_ok=True)
-        for item in sorted(staged_book.iterdir()):
-            final = out / "book" / item.name
+def _publish(staging: Path, out: Path, renderers) -> None:
+    """Move each staged output into place: files one by one, folders (a book language) whole."""
+    for name in renderers:
+        staged = staging / name
+        if not staged.is_dir():
+            continue
+        (out / name).mkdir(exist_ok=True)
+        for item in sorted(staged.iterdir()):
+            final = out / name / item.name
             if item.is_dir():
-                old = staging / f"old-{item.name}"
+                old = staging / f"old-{name}-{item.name}"
                 if final.exists():
                     os.replace(final, old)
-                os.replace(item, final)
-            else:
-                os.replace(item, final)
+            os.replace(item, final)
+
+
+def _link_outputs(out: Path) -> None:
+    """Place the files an output links (a lesson page's deck and handout) inside it, as hard
+    links where the file system allows, after every publish so a deck rebuilt alone still
+    reaches the book."""
+    for name in outputs.REGISTRY:
+        renderer = outputs.renderer(name)
+        if not hasattr(renderer, "linked"):
+            continue
+        for source, target in renderer.linked(out):
+            final = out / target
+            final.parent.mkdir(parents=True, exist_ok=True)
+            temporary = final.with_name(f".{final.name}.tmp")
+            temporary.unlink(missing_ok=True)
+            try:
+                os.link(out / source, temporary)
+            except OSError:
+                shutil.copyfile(out / source, temporary)
+            os.replace(temporary, final)
+
+
+def _write_language_index(book: Path) -> None:
+    """`build/book/index.html`: every language published in build/book, whether or not this
+    build touched it (a Spanish-only build keeps the English book listed)."""
+    from .languages import available, language
+
+    if not book.is_dir():
+        return
+    published = [p.name for p in sorted(book.iterdir()) if p.is_dir() and (p / "index.html").is_file()]
+    if not published:
+        return
+    names = {code: language(code).name if code in available() else code for code in published}
+    links = "".join(f'<li><a href="{code}/index.html" lang="{code}" hreflang="{code}">{names[code]}</a></li>'
+                    for code in published)
+    refresh = f'<meta http-equiv="refresh" content="0; url={published[0]}/index.html">' if len(published) == 1 else ""
+    page = (f'<!DOCTYPE html><html lang="{published[0]}"><head><meta charset="utf-8"><meta name="viewport" '
+            f'content="width=device-width, initial-scale=1">{refresh}<title>Untangle</title>'
+            '<style>body{font:1.2rem/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem}'
+            'ul{list-style:none;padding:0}li a{display:block;padding:.8rem 1rem;margin:.5rem 0;border:2px solid #1d4e89;'
+            'border-radius:.5rem;color:#1d4e89;text-decoration:none;font-weight:600}li a:hover,li a:focus{background:#e8eef6}'
+            '</style></head><body><main><h1>Untangle</h1>'
+            f'<nav aria-label="Languages / Idiomas"><ul>{links}</ul></nav></main></body></html>\n')
+    temporary = book / ".index.html.tmp"
+    temporary.write_text(page, encoding="utf-8")
+    os.replace(temporary, book / "index.html")

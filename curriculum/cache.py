@@ -1,23 +1,29 @@
-"""Skip re-rendering a deck, handout or guide whose inputs have not changed.
+"""Skip re-rendering an output whose inputs have not changed.
 
-An output's key hashes everything that can change it: the module folder (notebook and
-images), the glossary, the settings, the code and templates of Untangle itself, and the
-build options (timestamp, start time). Keys are saved only after a build is published, so a
-failed build never marks anything as up to date.
+An output's key hashes everything that can change it, and nothing else: its renderer's code
+and templates (and the core's), the installed versions of the libraries it names, the fonts
+on the machine, the settings and build options it declares, its language file, the glossary,
+and the module's own files (for the book: every module of the language, and the decks and
+handouts it links). Keys are saved only after a build is published, so a failed build never
+marks anything as up to date.
 """
 from __future__ import annotations
 
 import hashlib
 import json
-import shutil
+import os
+from functools import cache
+from importlib import metadata
 from pathlib import Path
 
+from .languages import FOLDER as LANGUAGES
 from .model import Module
 
-_CODE_SUFFIXES = {".py", ".j2", ".css", ".json", ".yml", ".pptx"}
+_CODE_SUFFIXES = {".py", ".j2", ".css", ".json", ".yml", ".pptx", ".js"}
+FONT_FOLDERS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts")
 
 
-def _digest_files(paths) -> str:
+def digest_files(paths) -> str:
     digest = hashlib.sha256()
     for path in sorted(paths):
         digest.update(str(path.name).encode())
@@ -25,39 +31,72 @@ def _digest_files(paths) -> str:
     return digest.hexdigest()
 
 
-def code_digest(packages: list[Path]) -> str:
-    """One hash of Untangle's own code and templates."""
-    return _digest_files(p for folder in packages for p in folder.rglob("*")
-                         if p.is_file() and p.suffix in _CODE_SUFFIXES and "__pycache__" not in p.parts)
+@cache
+def code_digest(package: str) -> str:
+    """One hash of a package's code and templates (found next to the core package)."""
+    folder = Path(__file__).resolve().parents[1] / package
+    return digest_files(p for p in folder.rglob("*")
+                        if p.is_file() and p.suffix in _CODE_SUFFIXES and "__pycache__" not in p.parts)
+
+
+@cache
+def library_versions(names: tuple[str, ...]) -> str:
+    found = []
+    for name in names:
+        try:
+            found.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name}==missing")
+    return ",".join(found)
+
+
+@cache
+def font_digest() -> str:
+    """Names, sizes and dates of the installed font files: a new or upgraded font can change
+    line breaks in a PDF, so it invalidates the outputs that use fonts."""
+    digest = hashlib.sha256()
+    for folder in FONT_FOLDERS:
+        for top, dirs, files in os.walk(folder):
+            dirs.sort()
+            for name in sorted(files):
+                try:
+                    info = os.stat(os.path.join(top, name))
+                except OSError:
+                    continue
+                digest.update(f"{top}/{name}:{info.st_size}:{info.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def module_files(module: Module) -> list[Path]:
+    """The files of a module that belong to its language: its notebook, and everything in the
+    folder that is not another language's notebook (pictures)."""
+    others = {p for p in module.folder.glob("*.ipynb") if p != module.path} | {
+        p for p in module.folder.glob("*.md") if p.stem != module.lang}
+    return [p for p in module.folder.rglob("*") if p.is_file() and p not in others]
 
 
 class OutputCache:
-    def __init__(self, out: Path, shared: str):
+    def __init__(self, out: Path):
         self.file = out / ".cache" / "outputs.json"
-        self.shared = shared  # hash of code, settings and build options
         try:
             self.saved: dict[str, str] = json.loads(self.file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             self.saved = {}
         self.fresh: dict[str, str] = {}
 
-    def key(self, module: Module, extra: Path | None = None) -> str:
-        """The hash of a module's inputs: its folder, its language's glossary, and `extra`."""
-        files = [p for p in module.folder.rglob("*") if p.is_file()]
-        for path in (module.folder.parent / f"glossary.{module.lang}.yml", extra):
-            if path is not None and path.is_file():
-                files.append(path)
-        return hashlib.sha256((self.shared + _digest_files(files)).encode()).hexdigest()
+    @staticmethod
+    def key(parts: list[str], files: list[Path]) -> str:
+        return hashlib.sha256(("|".join(parts) + digest_files(files)).encode()).hexdigest()
 
-    def reuse(self, published: Path, staged: Path, key: str) -> bool:
-        """Copy the published output to `staged` if it was built from the same inputs."""
-        name = f"{published.parent.name}/{published.name}"
+    def unchanged(self, name: str, key: str, published: Path) -> bool:
+        """Whether `published` (build-relative `name`) was built from the inputs `key` hashes."""
         self.fresh[name] = key
-        if self.saved.get(name) == key and published.is_file():
-            shutil.copyfile(published, staged)
-            return True
-        return False
+        return self.saved.get(name) == key and published.exists()
 
     def save(self) -> None:
         self.file.parent.mkdir(parents=True, exist_ok=True)
         self.file.write_text(json.dumps({**self.saved, **self.fresh}, indent=1, sort_keys=True), encoding="utf-8")
+
+
+def language_file(code: str) -> Path:
+    return LANGUAGES / f"{code}.yml"

@@ -13,8 +13,8 @@ from pathlib import Path
 from rich.console import Console
 
 from .errors import CurriculumError
+from .outputs import REGISTRY
 
-TARGETS = ("book", "slides", "handouts", "guides", "all")
 
 
 def _clock(value: str) -> time:
@@ -31,7 +31,10 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     build = sub.add_parser("build", help="build the book, decks, handouts and trainer guides into build/")
-    build.add_argument("target", nargs="?", choices=TARGETS, default="all")
+    build.add_argument("targets", nargs="*", metavar="OUTPUT", default=["all"],
+                       help=f"what to build: {', '.join(REGISTRY)} or all (default: all); several allowed")
+    build.add_argument("--keep-going", action="store_true",
+                       help="build every output that can be built; list what was skipped and why, exit 1")
     build.add_argument("--module", action="append", dest="modules", metavar="ID", help="only this module (repeatable)")
     build.add_argument("--lang", help="only this language (e.g. en)")
     build.add_argument("--out", type=Path, default=None, help="output folder (default: build/)")
@@ -93,8 +96,12 @@ def _run(args, root: Path, console: Console) -> int:
     if args.command == "check":
         return app.check(root, args.modules, args.lang, args.format, args.today or date.today(), console)
     if args.command == "build":
-        app.build(root, args.target, args.modules, args.lang, args.out, console, args.start)
-        return 0
+        unknown = [t for t in args.targets if t not in (*REGISTRY, "all")]
+        if unknown:
+            console.print(f"error: unknown output '{unknown[0]}'; choose from {', '.join(REGISTRY)}, all",
+                          style="red", markup=False)
+            return 2
+        return app.build(root, args.targets, args.modules, args.lang, args.out, console, args.start, args.keep_going)
     if args.command == "serve":
         from .serve import serve
 

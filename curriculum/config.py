@@ -12,16 +12,15 @@ CONFIG_FILE = "curriculum.yml"
 
 @dataclass(frozen=True)
 class Config:
-    #: Book title on the home page and in the browser tab.
-    title: str = "Untangle"
+    #: Book title on the home page and in the browser tab: one text for every language, or a
+    #: mapping per language (`{en: ..., es: ...}`); empty: each language file's `site_title`.
+    title: str | dict = ""
     #: Who publishes this copy of the curriculum (shown in the book footer and on handouts).
     publisher: str = "Untangle contributors"
     #: A module whose last review is older than this is a warning.
     max_review_age_days: int = 180
     #: A time-sensitive fact marked {asof} older than this many days is a warning.
     max_fact_age_days: int = 120
-    #: Participant text above this reading grade is a warning.
-    max_reading_grade: float = 8.0
     #: Sentences longer than this many words are listed.
     long_sentence_words: int = 25
     #: At most this many bullets on one slide; longer sections continue on a new slide.
@@ -33,6 +32,11 @@ class Config:
     slide_template: str = ""
     #: The handout must fit two pages: handout-tagged text above this many words is an error.
     max_handout_words: int = 500
+
+    def site_title(self, lang: str, default: str) -> str:
+        if isinstance(self.title, dict):
+            return str(self.title.get(lang) or default)
+        return self.title or default
 
     def template_path(self, root: Path) -> Path | None:
         return (root / self.slide_template).resolve() if self.slide_template else None
@@ -51,6 +55,9 @@ def load_config(root: Path) -> Config:
     for key, value in data.items():
         if key not in known:
             raise LoadError(f"unknown setting '{key}'; known: {', '.join(known)}", path)
+        if key == "title" and isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+            values[key] = value
+            continue
         expected = type(getattr(Config(), key))
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
+import pickle
 import re
 from contextlib import contextmanager
 from datetime import date
@@ -19,6 +21,7 @@ import yaml
 
 from . import markup
 from .errors import LoadError
+from .languages import FOLDER as LANGUAGE_FOLDER, all_activity_labels, language
 from .model import (
     Cell,
     Curriculum,
@@ -56,16 +59,27 @@ def notebooks(modules_dir: Path, ids: list[str] | None = None, lang: str | None 
     """The notebooks to load, restricted to `ids` and `lang`; an unknown id is an error."""
     folders = module_folders(modules_dir)
     if ids:
-        known = {f.name: f for f in folders}
-        for wanted in ids:
-            if wanted not in known:
-                hint = ", ".join(sorted(known)) or "none yet"
-                raise LoadError(f"unknown module '{wanted}' (known: {hint})", modules_dir)
-        folders = [known[i] for i in ids]
+        folders = [dict((f.name, f) for f in folders)[i] for i in resolve_ids(folders, ids, modules_dir)]
     pattern = f"{lang}.ipynb" if lang else "*.ipynb"
     found = [nb for folder in folders for nb in sorted(folder.glob(pattern)) if LANGUAGE.match(nb.stem)]
     if lang and not found:
         raise LoadError(f"no module has a '{lang}.ipynb' notebook", modules_dir)
+    return found
+
+
+def resolve_ids(folders: list[Path], wanted: list[str], modules_dir: Path) -> list[str]:
+    """Module ids from what a person typed: full ids, unique prefixes ("02" for "02-287g"),
+    comma lists ("01,02"); anything else is an error listing the known ids."""
+    known = [f.name for f in folders]
+    found: list[str] = []
+    for word in (w.strip() for item in wanted for w in item.split(",")):
+        matches = [k for k in known if k == word] or [k for k in known if k.startswith(word)]
+        if len(matches) != 1:
+            why = "matches several modules" if matches else "unknown module"
+            hint = ", ".join(matches or known) or "none yet"
+            raise LoadError(f"{why} '{word}' (known: {hint})", modules_dir)
+        if matches[0] not in found:
+            found.append(matches[0])
     return found
 
 
@@ -76,21 +90,71 @@ def load_curriculum(
     load is recorded there and skipped, so `check` can report all of them; without, it raises."""
     modules_dir = root / "modules"
     loaded = []
+    memo = _ModelMemo(root / MEMO_FOLDER)
     for path in notebooks(modules_dir, ids, lang):
         try:
-            loaded.append(load_module(path))
+            loaded.append(memo.load(path))
         except LoadError as exc:
             if errors is None:
                 raise
             errors.append(exc)
+    memo.save()
     modules = tuple(loaded)
     langs = sorted({m.lang for m in modules} | ({lang} if lang else set()))
+    for code in langs:
+        language(code)  # a language with notebooks but no language file is an error here
     glossaries = {code: load_glossary(modules_dir / f"glossary.{code}.yml", code) for code in langs}
     term_lists = {code: load_term_list(modules_dir / f"terms.{code}.yml", code) for code in langs}
     return Curriculum(root=root, modules=modules, glossaries=glossaries, term_lists=term_lists)
 
 
 # ---------------------------------------------------------------- notebooks
+
+#: Where parsed modules are remembered between runs (inside the project, ignored by git).
+MEMO_FOLDER = ".untangle-cache"
+
+
+class _ModelMemo:
+    """Parsed modules keyed by the notebook's bytes and the parser's own code, so a command
+    re-parses only the notebooks that changed since the last run. Losing it costs time only."""
+
+    def __init__(self, folder: Path):
+        self.file = folder / "models.pickle"
+        self.parser = _digest(sorted(Path(__file__).parent.glob("*.py")) + sorted(LANGUAGE_FOLDER.glob("*.yml")))
+        try:
+            saved = pickle.loads(self.file.read_bytes())
+            self.saved = saved["entries"] if saved.get("parser") == self.parser else {}
+        except (OSError, ValueError, KeyError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
+            self.saved = {}
+        self.used: dict[str, tuple[str, Module]] = {}
+
+    def load(self, path: Path) -> Module:
+        try:
+            key = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as exc:
+            raise LoadError(f"cannot read the notebook ({exc.strerror})", path) from None
+        entry = self.saved.get(str(path))
+        module = entry[1] if entry and entry[0] == key else load_module(path)
+        self.used[str(path)] = (key, module)
+        return module
+
+    def save(self) -> None:
+        if self.used.keys() - self.saved.keys() or any(self.saved.get(k, (None,))[0] != v[0] for k, v in self.used.items()):
+            try:
+                self.file.parent.mkdir(parents=True, exist_ok=True)
+                merged = {**self.saved, **self.used}
+                self.file.write_bytes(pickle.dumps({"parser": self.parser, "entries": merged}))
+            except OSError:
+                pass  # a read-only project still checks and builds, only slower
+
+
+def _digest(paths) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
 
 
 def load_module(path: Path) -> Module:
@@ -288,7 +352,13 @@ def _cell(index: int, raw: Any, path: Path) -> Cell:
             )
         title = plain_text(first.inlines)
         text, blocks = _drop_first_line(text), blocks[1:]
-    return Cell(index, "markdown", tags, text, blocks, title=title, minutes=minutes)
+    return Cell(index, "markdown", tags, text, blocks, title=title, minutes=minutes, name=_activity_name(title))
+
+
+def _activity_name(title: str | None) -> str | None:
+    """"Activity: Map it" -> "Map it": each output prints the label in its own language."""
+    head, sep, rest = (title or "").partition(":")
+    return rest.strip() if sep and head.strip().casefold() in all_activity_labels() else title
 
 
 def _tags(tags: Any, path: Path, place: str) -> frozenset[Tag]:
@@ -363,6 +433,14 @@ def _sections(cells: list[Cell], path: Path) -> tuple[Section, ...]:
             current.append(Cell(cell.index, cell.kind, cell.tags, _drop_first_line(cell.source), rest))
     sections.append(Section(title, tuple(current), heading_cell))
     return tuple(sections)
+
+
+def read_notebook(path: Path):
+    """The notebook as nbformat reads it, for exporters that work on the real notebook (the
+    content comes from the model: this is the container the nbconvert pipeline expects)."""
+    import nbformat
+
+    return nbformat.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
 
 # ---------------------------------------------------------------- glossary and YAML

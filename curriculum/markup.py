@@ -10,6 +10,7 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.colon_fence import colon_fence_plugin
+from mdit_py_plugins.myst_blocks import myst_block_plugin
 from mdit_py_plugins.myst_role import myst_role_plugin
 
 from .model import (
@@ -33,6 +34,7 @@ from .model import (
     Table,
     Term,
     Text,
+    Unsupported,
 )
 
 #: Roles an author may use inside text.
@@ -50,7 +52,16 @@ _PARSER = (
     .enable("table")
     .use(myst_role_plugin)
     .use(colon_fence_plugin)
+    .use(myst_block_plugin)
 )
+
+#: Block markup the outputs do not show, with what the author should do instead.
+_UNSUPPORTED = {
+    "hr": "a horizontal rule (---) is not shown on slides or handouts; start a new '##' section instead",
+    "myst_block_break": "a block break (+++) is not used by Untangle; remove it",
+    "myst_target": "a MyST target '(name)=' is not used by Untangle; remove it",
+    "html_block": "raw HTML is not shown; write it in Markdown",
+}
 
 
 class MarkupError(ValueError):
@@ -107,7 +118,10 @@ def _blocks(tokens: list[Token], i: int, stop: str | None, offset: int) -> tuple
         elif tok.type == "code_block":
             blocks.append(Paragraph((Code(tok.content.strip()),), _line(tok, offset)))
             i += 1
-        else:  # hr, html and closing tokens carry no content of their own
+        elif tok.type in _UNSUPPORTED:
+            blocks.append(Unsupported(_UNSUPPORTED[tok.type], _line(tok, offset)))
+            i += 1
+        else:  # MyST comments ("% ...") and closing tokens: nothing any output shows
             i += 1
     return blocks, i
 

@@ -5,6 +5,7 @@ handout renderers read them and nothing else, so every output agrees on what a l
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -86,7 +87,27 @@ def plain_text(inlines: Inlines) -> str:
             parts.append(item.text)
         elif isinstance(item, (Strong, Emphasis, Link)):
             parts.append(plain_text(item.children))
-    return " ".join("".join(parts).split())
+    return _TIGHT.sub(r"\1", " ".join("".join(parts).split()))
+
+
+#: A space left before punctuation where a citation or review mark stood ("trial ." -> "trial.").
+_TIGHT = re.compile(r"\s+([.,;:!?)\]])")
+
+
+def without_marks(inlines: Inlines) -> Inlines:
+    """The inlines a reader sees where citations are not shown (slides): citations and review
+    marks removed, and no space left before the punctuation that followed them."""
+    kept: list[Inline] = []
+    for item in inlines:
+        if isinstance(item, (Cite, Review)):
+            continue
+        if isinstance(item, (Strong, Emphasis, Link)):
+            item = type(item)(without_marks(item.children), *([item.url] if isinstance(item, Link) else []))
+        if isinstance(item, Text) and kept and isinstance(kept[-1], Text):
+            kept[-1] = Text(kept[-1].text + item.text)
+        else:
+            kept.append(item)
+    return tuple(Text(_TIGHT.sub(r"\1", i.text)) if isinstance(i, Text) else i for i in kept)
 
 
 def walk_inlines(inlines: Inlines):
@@ -157,7 +178,16 @@ class Directive:
     line: int
 
 
-Block = Union[Heading, Paragraph, BulletList, Image, Table, Callout, Directive]
+@dataclass(frozen=True)
+class Unsupported:
+    """Markup the outputs cannot all show the same way (a rule line, a MyST target...);
+    `check` reports it as an error, so no output silently differs from another."""
+
+    what: str
+    line: int
+
+
+Block = Union[Heading, Paragraph, BulletList, Image, Table, Callout, Directive, Unsupported]
 
 
 def walk_blocks(blocks: tuple[Block, ...]):
@@ -186,10 +216,6 @@ def block_inlines(block: Block):
 
 # ---------------------------------------------------------------- cells and sections
 
-#: Words authors put before an activity's name ("### Activity: Map it"), in each language.
-ACTIVITY_LABELS = frozenset({"activity", "actividad"})
-
-
 @dataclass(frozen=True)
 class Figure:
     """An image a code cell produced (its stored output)."""
@@ -206,6 +232,7 @@ class Cell:
     source: str  # MyST text for markdown cells; for activities, without the title line
     blocks: tuple[Block, ...] = ()
     title: str | None = None  # activity title (from its `###` heading)
+    name: str | None = None  # the activity title without its "Activity:" label
     minutes: int | None = None
     figure: Figure | None = None
 
@@ -217,8 +244,7 @@ class Cell:
     @property
     def activity_name(self) -> str:
         """The activity title without its "Activity:" label, which each output adds itself."""
-        head, sep, rest = (self.title or "").partition(":")
-        return rest.strip() if sep and head.strip().lower() in ACTIVITY_LABELS else (self.title or "")
+        return self.name or self.title or ""
 
     @property
     def in_book(self) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .languages import all_debrief_labels
 from .tags import Tag
 from .model import (
     BulletList,
@@ -102,4 +103,4 @@ def activity_bullets(cell: Cell) -> list[Bullet]:
 
 
 def _is_debrief(bullet: Bullet) -> bool:
-    return plain_text(bullet.inlines).lower().startswith(("debrief", "cierre", "reflexión"))
+    return plain_text(bullet.inlines).casefold().startswith(all_debrief_labels())

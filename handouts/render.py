@@ -1,4 +1,6 @@
-"""Turn one module into a handout: notebook of the printed parts -> HTML (nbconvert) -> PDF.
+"""Turn one module into a handout, the nbconvert way: the real notebook -> preprocessors that
+drop what is not printed and put each kept cell's HTML (written from the content model's tree)
+in its place -> the handout template -> PDF.
 
 Only cells tagged `handout` are printed; trainer cells cannot be tagged `handout`, so they
 never reach paper. Citations are renumbered in the order the handout cites them.
@@ -6,21 +8,21 @@ never reach paper. Citations are renumbered in the order the handout cites them.
 from __future__ import annotations
 
 import base64
-import html
-from datetime import datetime
+from html import escape
 from pathlib import Path
 
-import nbformat
 from jinja2 import StrictUndefined
 from nbconvert.exporters import HTMLExporter
-from nbformat.v4 import new_markdown_cell, new_notebook
+from nbconvert.preprocessors import Preprocessor
 
-from curriculum.config import Config
-from curriculum.model import Cell, Glossary, Image, Module, Term, block_inlines, plain_text, walk_blocks, walk_inlines
 from curriculum.acronyms import acronyms
-from curriculum.words import words
+from curriculum.config import Config
+from curriculum.languages import Words, words
+from curriculum.load import read_notebook
+from curriculum.model import Cell, Glossary, Image, Module, Term, block_inlines, plain_text, walk_blocks, walk_inlines
 
-from . import markdown, pdf
+from . import pdf
+from .html import blocks_html
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -29,8 +31,10 @@ class PrintExporter(HTMLExporter):
     """nbconvert's HTML exporter with one of our print templates ("handout", "guide") and a
     strict Jinja environment: a misspelt key fails the build instead of printing a blank."""
 
-    def __init__(self, template: str = "handout", **kwargs):
+    def __init__(self, template: str, preprocessors: list[Preprocessor], **kwargs):
         super().__init__(template_name=template, extra_template_basedirs=[str(TEMPLATES)], **kwargs)
+        for preprocessor in preprocessors:
+            self.register_preprocessor(preprocessor, enabled=True)
 
     def _create_environment(self):
         environment = super()._create_environment()
@@ -38,62 +42,94 @@ class PrintExporter(HTMLExporter):
         return environment
 
 
-def handout_notebook(module: Module, glossary: Glossary | None, config: Config) -> nbformat.NotebookNode:
-    """The printed parts as a notebook: one Markdown cell per part, fixed parts in metadata."""
-    label = words(module.lang)
-    order: list[str] = []
+class CitationOrder:
+    """Numbers sources in the order the printed page first cites them."""
 
-    def cite(ids: tuple[str, ...]) -> str:
+    def __init__(self):
+        self.order: list[str] = []
+
+    def __call__(self, ids: tuple[str, ...]) -> str:
         for source_id in ids:
-            if source_id not in order:
-                order.append(source_id)
-        return "<sup>" + ",".join(str(order.index(i) + 1) for i in ids) + "</sup>"
-
-    cells = []
-    for section in module.sections:
-        printed = section.handout_cells
-        if not printed:
-            continue
-        parts = [f"## {markdown.escape(section.title)}"] if section.title else []
-        for cell in printed:
-            if cell.is_activity:
-                parts.append(f"### {markdown.escape(cell.title or '')} ({cell.minutes} {label.minutes})")
-            parts.append(cell_markdown(cell, cite, module.folder))
-        cells.append(new_markdown_cell("\n\n".join(p for p in parts if p)))
-    nb = new_notebook(cells=cells)
-    nb.metadata["handout"] = {
-        "lang": module.lang,
-        "title": module.title,
-        "summary": module.summary,
-        "publisher": config.publisher,
-        "key_points": list(module.key_points),
-        "key_points_label": label.key_points,
-        "glossary": _glossary(module, glossary),
-        "glossary_label": label.glossary,
-        "sources": [_short_source(module, source_id) for source_id in _all_cited(order, module)],
-        "sources_label": label.sources,
-        "notice": label.legal_notice,
-        "notice_short": label.legal_notice_short,
-        "last_reviewed": module.last_reviewed.isoformat(),
-        "last_reviewed_label": label.last_reviewed,
-    }
-    return nb
+            if source_id not in self.order:
+                self.order.append(source_id)
+        return "<sup>" + ",".join(str(self.order.index(i) + 1) for i in ids) + "</sup>"
 
 
-def render_handout(module: Module, glossary: Glossary | None, config: Config, target: Path, when: datetime) -> int:
-    """Write the handout PDF; return its page count (a handout should fit two pages)."""
-    return print_notebook(handout_notebook(module, glossary, config), "handout", module, target, when)
+class PrintedCellsPreprocessor(Preprocessor):
+    """Keep the notebook cells the handout prints, in order, each with its HTML from the tree
+    as its source and its section title (on the first printed cell of a section) in metadata."""
+
+    def __init__(self, module: Module, cite, **kwargs):
+        super().__init__(**kwargs)
+        self.module, self.cite = module, cite
+
+    def preprocess(self, nb, resources):
+        label = words(self.module.lang)
+        printed: dict[int, tuple[str, Cell]] = {}
+        for section in self.module.sections:
+            for n, cell in enumerate(section.handout_cells):
+                printed[cell.index] = (section.title or "" if n == 0 else "", cell)
+        kept = []
+        for index, raw in enumerate(nb.cells):
+            if index not in printed:
+                continue
+            section, cell = printed[index]
+            title = (f"<h3>{escape(cell.activity_name)} ({cell.minutes} {label.minutes})</h3>"
+                     if cell.is_activity else "")
+            raw.cell_type, raw.source = "markdown", title + cell_html(cell, self.cite, self.module.folder)
+            raw.metadata["untangle_print"] = {"section": section}
+            raw.pop("outputs", None)
+            raw.pop("execution_count", None)
+            kept.append(raw)
+        nb.cells = kept
+        return nb, resources
 
 
-def print_notebook(nb, template: str, module: Module, target: Path, when: datetime) -> int:
-    """Render a print notebook with `template`, write it as a PDF, return its page count."""
+class HandoutFactsPreprocessor(Preprocessor):
+    """The fixed parts of the handout (title, key points, glossary, sources, notice) as typed
+    notebook metadata for the template."""
+
+    def __init__(self, module: Module, glossary: Glossary | None, config: Config, cite: CitationOrder, **kwargs):
+        super().__init__(**kwargs)
+        self.module, self.glossary, self.settings, self.cite = module, glossary, config, cite
+
+    def preprocess(self, nb, resources):
+        module, label = self.module, words(self.module.lang)
+        nb.metadata["handout"] = {
+            "lang": module.lang,
+            "title": module.title,
+            "summary": module.summary,
+            "publisher": self.settings.publisher,
+            "key_points": list(module.key_points),
+            "key_points_label": label.key_points,
+            "glossary": _glossary(module, self.glossary),
+            "glossary_label": label.glossary,
+            "sources": [_short_source(module, i, label) for i in _all_cited(self.cite.order, module)],
+            "sources_label": label.sources,
+            "notice": label.legal_notice,
+            "notice_short": label.legal_notice_short,
+            "last_reviewed": module.last_reviewed.isoformat(),
+            "last_reviewed_label": label.last_reviewed,
+        }
+        return nb, resources
+
+
+def export(module: Module, template: str, preprocessors: list[Preprocessor]) -> str:
+    """The real notebook through `preprocessors` and `template`: the page's HTML."""
     css = (TEMPLATES / "handout" / "handout.css").read_text(encoding="utf-8")
-    body, _ = PrintExporter(template).from_notebook_node(nb, resources={"handout_css": css})
-    return pdf.write_pdf(body, base=module.folder, target=target, title=module.title, when=when)
+    exporter = PrintExporter(template, preprocessors)
+    body, _ = exporter.from_notebook_node(read_notebook(module.path), resources={"handout_css": css})
+    return body
 
 
-def cell_markdown(cell: Cell, cite, folder: Path) -> str:
-    """A cell's printed Markdown, its pictures embedded."""
+def handout_html(module: Module, glossary: Glossary | None, config: Config) -> str:
+    cite = CitationOrder()
+    return export(module, "handout", [PrintedCellsPreprocessor(module, cite),
+                                      HandoutFactsPreprocessor(module, glossary, config, cite)])
+
+
+def cell_html(cell: Cell, cite, folder: Path) -> str:
+    """A cell's printed HTML, its pictures embedded."""
     if cell.figure is not None:
         return _embedded(cell.figure.png, "image/png", cell.figure.alt)
 
@@ -102,13 +138,13 @@ def cell_markdown(cell: Cell, cite, folder: Path) -> str:
         kind = "image/jpeg" if path.suffix.lower() in (".jpg", ".jpeg") else "image/png"
         return _embedded(path.read_bytes(), kind, image.alt)
 
-    return markdown.blocks_markdown(cell.blocks, cite, picture)
+    return blocks_html(cell.blocks, cite, picture)
 
 
 def _embedded(data: bytes, kind: str, alt: str) -> str:
     """An <img> that carries its picture, so the PDF does not depend on where the files are."""
     encoded = base64.b64encode(data).decode("ascii")
-    return f'<img alt="{html.escape(alt)}" src="data:{kind};base64,{encoded}">'
+    return f'<img alt="{escape(alt)}" src="data:{kind};base64,{encoded}">'
 
 
 def _all_cited(order: list[str], module: Module) -> list[str]:
@@ -116,7 +152,7 @@ def _all_cited(order: list[str], module: Module) -> list[str]:
     return order or [module.sources[0].id] if module.sources else order
 
 
-def _short_source(module: Module, source_id: str) -> str:
+def _short_source(module: Module, source_id: str, label: Words) -> str:
     source = module.source(source_id)
     if source is None:
         return source_id
@@ -143,3 +179,9 @@ def _glossary(module: Module, glossary: Glossary | None) -> list[dict[str, str]]
             text = f"{entry.full}. {entry.definition}" if entry.full else entry.definition
             found[entry.term] = {"term": entry.term, "text": text}
     return sorted(found.values(), key=lambda e: e["term"].casefold())
+
+
+def render_handout(module: Module, glossary: Glossary | None, config: Config, target: Path, when) -> int:
+    """Write the handout PDF; return its page count (a handout should fit two pages)."""
+    return pdf.write_pdf(handout_html(module, glossary, config), base=module.folder, target=target,
+                         title=module.title, when=when, lang=module.lang)

@@ -31,9 +31,10 @@ from curriculum.model import (
     Code,
     plain_text,
     walk_blocks,
+    without_marks,
 )
 from curriculum.outline import Bullet, SlidePlan, activity_bullets, chunk_bullets, plan_section
-from curriculum.words import Words, words
+from curriculum.languages import Words, words
 
 from . import layouts
 
@@ -122,7 +123,7 @@ class _Deck:
         for n, bullet in enumerate(bullets):
             paragraph = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
             paragraph.level = bullet.level
-            _add_runs(paragraph, bullet.inlines, Pt(size - 4 * bullet.level))
+            _add_runs(paragraph, without_marks(bullet.inlines), Pt(size - 4 * bullet.level))
         return slide
 
     def plan_slide(self, plan: SlidePlan, title: str, notes: str) -> None:

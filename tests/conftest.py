@@ -38,7 +38,7 @@ def run_cli(*args: str, root: Path | None = None, env: dict | None = None) -> Re
 
 
 def copy_project(target: Path, source: Path = FIXTURE) -> Path:
-    shutil.copytree(source, target, ignore=shutil.ignore_patterns("build", ".venv", ".git"))
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("build", ".venv", ".git", ".untangle-cache"))
     return target
 
 

@@ -16,7 +16,9 @@ from playwright.sync_api import sync_playwright
 
 from curriculum.load import load_module
 from curriculum.model import plain_text
-from curriculum.words import EN, words
+from curriculum.languages import words
+
+EN = words("en")
 
 from .conftest import ROOT, TRAINER_MARKER, real_notebooks
 

@@ -112,7 +112,7 @@ def test_json_lists_each_module_with_its_reading_level(project):
     result = run_cli("check", "--format", "json", root=project)
     rows = json.loads(result.out)["modules"]
     assert [r["module"] for r in rows] == ["00-sample"]
-    assert rows[0]["readability"]["formula"] == "grade" and 0 < rows[0]["readability"]["score"] < 8
+    assert rows[0]["readability"]["formula"] == "flesch-kincaid-grade" and 0 < rows[0]["readability"]["score"] < 8
     assert rows[0]["minutes"] == 25 and rows[0]["sources"] == 2
 
 

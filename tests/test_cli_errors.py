@@ -10,7 +10,7 @@ from .conftest import run_cli
 
 
 def test_bad_yaml_config_names_the_line(project):
-    (project / "curriculum.yml").write_text("title: Test\nmax_reading_grade: [8\n", encoding="utf-8")
+    (project / "curriculum.yml").write_text("title: Test\nmax_bullets_per_slide: [8\n", encoding="utf-8")
     result = run_cli("check", root=project)
     assert result.code == 1
     assert result.err.strip().startswith("error: curriculum.yml, line 3: bad YAML")

@@ -9,7 +9,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from curriculum.load import load_module
 from curriculum.model import plain_text
-from curriculum.words import words
+from curriculum.languages import words
 
 from .conftest import ROOT, TRAINER_MARKER, real_notebooks
 

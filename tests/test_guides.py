@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from pypdf import PdfReader
 
-from curriculum.words import EN
+from curriculum.languages import words
+
+EN = words("en")
 
 from .conftest import TRAINER_MARKER, run_cli
 

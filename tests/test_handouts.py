@@ -6,7 +6,7 @@ from pypdf import PdfReader
 
 from curriculum.load import load_module
 from curriculum.model import plain_text
-from curriculum.words import words
+from curriculum.languages import words
 
 from .conftest import ROOT, TRAINER_MARKER, real_notebooks
 

@@ -40,13 +40,17 @@ def test_rebuild_reuses_unchanged_outputs_and_redoes_edited_ones(tmp_path):
     deck = project / "build" / "slides" / "00-sample.en.pptx"
     first = deck.read_bytes()
     again = run_cli("build", "slides", root=project)
-    assert "(unchanged)" in again.err and deck.read_bytes() == first
+    assert "nothing changed" in again.err and deck.read_bytes() == first
+    settings = project / "curriculum.yml"
+    settings.write_text(settings.read_text() + "max_handout_words: 480\n")  # not a deck setting
+    unrelated = run_cli("build", "slides", root=project)
+    assert "built 0 output(s), 1 unchanged" in unrelated.err and deck.read_bytes() == first
     notebook = project / "modules" / "00-sample" / "en.ipynb"
     nb = json.loads(notebook.read_text())
     nb["metadata"]["untangle"]["title"] = "A new title"
     notebook.write_text(json.dumps(nb))
     edited = run_cli("build", "slides", root=project)
-    assert "(unchanged)" not in edited.err and deck.read_bytes() != first
+    assert "built 1 output(s) (" in edited.err and deck.read_bytes() != first
     glossary = project / "modules" / "glossary.en.yml"
     glossary.write_text(glossary.read_text().replace("main federal police", "national police"))
-    assert "(unchanged)" not in run_cli("build", "slides", root=project).err
+    assert "built 1 output(s) (" in run_cli("build", "slides", root=project).err

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..languages import all_months
 from ..model import Cite, Heading, Link, Table, Text, block_inlines, plain_text, walk_blocks, walk_inlines
 from ..tags import Tag
 from . import Context, error, warning
@@ -11,11 +12,9 @@ from . import Context, error, warning
 URL_IN_TEXT = re.compile(r"https?://[^\s)>\]]+")
 #: A count or a percentage ("1,595 places", "76%", "19 states"): the kind of fact that must
 #: carry a source. Years alone, lesson numbers ("01") and law sections ("287(g)") are not counts.
+_MONTHS = "|".join(map(re.escape, all_months()))
 DATE_OR_LABEL = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\s+\d{1,2}\b"
-    r"|\b\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\b"
-    r"|^\s*\d+\s", re.IGNORECASE)
+    rf"\b(?:{_MONTHS})\s+\d{{1,2}}\b|\b\d{{1,2}}\s+de\s+(?:{_MONTHS})\b|^\s*\d+\s", re.IGNORECASE)
 FIGURE = re.compile(r"(?<![\w.(])(?!(?:1[89]|20)\d\d\b)(?!0\d\b)(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s?%|\d{2,})(?![\w(,.]*\()")
 
 

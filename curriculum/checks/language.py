@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..model import Module, plain_text
+from ..languages import language
 from ..readability import flesch_kincaid_grade, szigriszt_pazos
 from . import Context, warning
 from ._text import participant_pieces
@@ -21,17 +22,17 @@ def prose(module: Module) -> str:
     return " ".join(parts)
 
 
+_FORMULAS = {"flesch-kincaid-grade": flesch_kincaid_grade, "szigriszt-pazos": szigriszt_pazos}
+
+
 def readability(module: Module) -> tuple[str, float] | None:
-    """(formula, score) for the module's language: a U.S. grade for English, Szigriszt-Pazos
-    perspicuity (higher is easier) for Spanish; None for other languages or no text."""
+    """(formula, score) with the formula the module's language file names; None when the
+    language has no formula ("none") or the module no text."""
+    formula = language(module.lang).readability.formula
     body = prose(module)
-    if not body:
+    if not body or formula not in _FORMULAS:
         return None
-    if module.lang == "en":
-        return "grade", round(flesch_kincaid_grade(body), 1)
-    if module.lang == "es":
-        return "szigriszt-pazos", round(szigriszt_pazos(body), 1)
-    return None
+    return formula, round(_FORMULAS[formula](body), 1)
 
 
 def check(context: Context):
@@ -49,10 +50,12 @@ def check(context: Context):
         if score is None:
             continue
         formula, value = score
-        if formula == "grade" and value > context.config.max_reading_grade:
+        limits = language(module.lang).readability
+        if limits.max is not None and value > limits.max:
             yield warning(module, "participant text", "language.reading-grade",
-                          f"reads at grade {value:.1f} (target {context.config.max_reading_grade:g} or lower): "
-                          "shorter sentences and common words help")
-        elif formula == "szigriszt-pazos" and value < 55:
+                          f"{formula} score {value:.1f} (aim for {limits.max:g} or lower; set in "
+                          f"languages/{module.lang}.yml): shorter sentences and common words help")
+        elif limits.min is not None and value < limits.min:
             yield warning(module, "participant text", "language.reading-grade",
-                          f"Szigriszt-Pazos readability {value:.0f} (aim for 55 or more): shorter sentences help")
+                          f"{formula} score {value:.1f} (aim for {limits.min:g} or more; set in "
+                          f"languages/{module.lang}.yml): shorter sentences help")

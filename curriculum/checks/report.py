@@ -46,12 +46,15 @@ def module_table(curriculum: Curriculum) -> list[dict]:
     return rows
 
 
+_SHORT = {"flesch-kincaid-grade": "gr", "szigriszt-pazos": "SP"}
+
+
 def table_lines(rows: list[dict]) -> list[str]:
     lines = [f"{'module':<34} {'lang':<4} {'min':>4} {'reading':>9} {'sources':>7}  last reviewed"]
     for row in rows:
         score = row["readability"]
         # U.S. school grade (lower is easier) for English; Szigriszt-Pazos (higher is easier) for Spanish.
-        reading = f"{score['score']:.1f} {'gr' if score['formula'] == 'grade' else 'SP'}" if score else "-"
+        reading = f"{score['score']:.1f} {_SHORT.get(score['formula'], '')}" if score else "-"
         lines.append(f"{row['module']:<34} {row['lang']:<4} {row['minutes']:>4} {reading:>9} "
                      f"{row['sources']:>7}  {row['last_reviewed']}")
     return lines

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..model import Directive, Heading, walk_blocks
+from ..model import Directive, Heading, Unsupported, walk_blocks
 from . import Context, error, warning
 
 MIN_MINUTES, MAX_MINUTES = 20, 45
@@ -51,6 +51,8 @@ def check(context: Context):
                         yield error(module, f"cell {cell.number}, line {block.line}", "structure.heading-order",
                                     f"a level-{block.level} heading follows level {level}; do not skip levels")
                     level = block.level
+                elif isinstance(block, Unsupported):
+                    yield error(module, f"cell {cell.number}, line {block.line}", "structure.unsupported-markup", block.what)
                 elif isinstance(block, Directive):
                     yield error(module, f"cell {cell.number}, line {block.line}", "structure.unknown-directive",
                                 f"unknown box '{{{block.name}}}'; use note, warning or tip")

@@ -12,8 +12,10 @@ from ..model import block_inlines, plain_text, walk_blocks
 from . import Context, warning
 
 
-def _pattern(variant: str) -> re.Pattern:
-    return re.compile(r"(?<!\w)" + re.escape(variant) + r"(?!\w)", re.IGNORECASE)
+def _pattern(variants) -> re.Pattern:
+    """One pattern for every variant of a language, longest first, whole words only."""
+    alternatives = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def check(context: Context):
@@ -21,7 +23,8 @@ def check(context: Context):
         term_list = context.curriculum.term_lists.get(module.lang)
         if term_list is None or not term_list.rules:
             continue
-        rules = [(rule, variant, _pattern(variant)) for rule in term_list.rules for variant in rule.avoid]
+        by_variant = {variant.casefold(): rule for rule in term_list.rules for variant in rule.avoid}
+        pattern = _pattern(by_variant)
         texts = [("metadata 'untangle'", " ".join((module.title, module.summary, *module.objectives, *module.key_points)))]
         for cell in module.cells:
             if cell.title:
@@ -30,8 +33,8 @@ def check(context: Context):
                 for inlines in block_inlines(block):
                     texts.append((f"cell {cell.number}, line {getattr(block, 'line', 1)}", plain_text(inlines)))
         for place, text in texts:
-            for rule, variant, pattern in rules:
-                if pattern.search(text):
-                    yield warning(module, place, "language.term-variant",
-                                  f"'{variant}' for {rule.concept}: write '{rule.use}' "
-                                  f"({term_list.path.name}, line {rule.line})")
+            for variant in dict.fromkeys(m.group(0).casefold() for m in pattern.finditer(text)):
+                rule = by_variant[variant]
+                yield warning(module, place, "language.term-variant",
+                              f"'{variant}' for {rule.concept}: write '{rule.use}' "
+                              f"({term_list.path.name}, line {rule.line})")
