@@ -44,7 +44,45 @@ def test_review_marks_are_listed(project):
     _edit(project, lambda nb: nb["cells"][7].update(source="## What you can do\n\nAsk for help. {review}`check the phone number` {src}`agency`"))
     code, issues = _issues(project)
     assert code == 0
-    assert [i["message"] for i in issues] == ["marked for review: check the phone number"]
+    assert [i["rule"] for i in issues] == ["currency.marked-for-review", "currency.review-unsearched"]
+    assert issues[0]["message"] == "marked for review: check the phone number"
+    _edit(project, lambda nb: nb["cells"][7].update(
+        source="## What you can do\n\nAsk for help. {review}`check the phone number; searched the city site in Dec 2026` {src}`agency`"))
+    assert [i["rule"] for i in _issues(project)[1]] == ["currency.marked-for-review"]
+
+
+def test_dated_facts_warn_when_old_and_fail_when_in_the_future(project):
+    def dated(when: str):
+        _edit(project, lambda nb: nb["cells"][7].update(
+            source=f"## What you can do\n\n{{asof}}`As of then <{when}>`, 40 groups help {{src}}`agency`."))
+
+    dated("2026-03")
+    code, issues = _issues(project, "--today", "2026-12-05")
+    assert code == 0
+    assert [(i["rule"], i["place"]) for i in issues] == [("currency.fact-age", "cell 8, line 3")]
+    assert '2026-03 ("As of then") is 279 days old (over 120)' in issues[0]["message"]
+    dated("2026-10-20")
+    assert _issues(project, "--today", "2026-12-05")[1] == []
+    dated("2027-01")
+    code, issues = _issues(project, "--today", "2026-12-05")
+    assert code == 1 and [i["rule"] for i in issues] == ["currency.future-date"]
+
+
+def test_a_bad_asof_date_is_a_located_error(project):
+    _edit(project, lambda nb: nb["cells"][7].update(source="## What you can do\n\n{asof}`soon` {src}`agency`"))
+    result = run_cli("check", root=project)
+    assert result.code == 1
+    assert "cell 8, line 3: error [load.markup] {asof} needs a date YYYY-MM or YYYY-MM-DD, not 'soon'" in result.out
+
+
+def test_term_variants_from_the_term_list_are_flagged(project):
+    (project / "modules" / "terms.en.yml").write_text(
+        "legal help:\n  use: a lawyer or a DOJ-accredited representative\n  avoid: [legal helper]\n", encoding="utf-8")
+    _edit(project, lambda nb: nb["cells"][7].update(source="## What you can do\n\nAsk a Legal Helper. {src}`agency`"))
+    code, issues = _issues(project)
+    assert code == 0
+    assert [(i["rule"], i["place"]) for i in issues] == [("language.term-variant", "cell 8, line 3")]
+    assert "write 'a lawyer or a DOJ-accredited representative' (terms.en.yml, line 1)" in issues[0]["message"]
 
 
 def test_hard_text_and_long_sentences_are_warnings(project):

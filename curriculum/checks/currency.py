@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+import re
+
 from ..model import AsOf, Module, Review, block_inlines, walk_blocks, walk_inlines
 from . import Context, error, warning
+
+#: Words that show a review note records the search already made, in each language.
+SEARCHED = re.compile(r"search|looked|not found|busc|búsqued|no se encontr|no encontr", re.IGNORECASE)
 
 
 def fact_date(value: str) -> date:
@@ -42,8 +47,12 @@ def check(context: Context):
                 for inlines in block_inlines(block):
                     for item in walk_inlines(inlines):
                         if isinstance(item, Review):
-                            yield warning(module, f"cell {cell.number}, line {getattr(block, 'line', 1)}",
-                                          "currency.marked-for-review", f"marked for review: {item.note}")
+                            place = f"cell {cell.number}, line {getattr(block, 'line', 1)}"
+                            yield warning(module, place, "currency.marked-for-review", f"marked for review: {item.note}")
+                            if not SEARCHED.search(item.note):
+                                yield warning(module, place, "currency.review-unsearched",
+                                              "say in the {review} note what was searched and when, so the next "
+                                              "reviewer does not repeat it (e.g. \"searched X and Y in Dec 2026\")")
         max_age = context.config.max_fact_age_days
         for place, fact in dated_facts(module):
             try:
