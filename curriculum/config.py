@@ -32,6 +32,10 @@ class Config:
     slide_template: str = ""
     #: The handout must fit two pages: handout-tagged text above this many words is an error.
     max_handout_words: int = 500
+    #: Where `build/book/` is published on the web (e.g. https://example.org/untangle). Given,
+    #: each deck's sources slide shows the lesson's page there with a QR code; empty: only the
+    #: page's address inside the build folder, and no QR code.
+    book_url: str = ""
 
     def site_title(self, lang: str, default: str) -> str:
         if isinstance(self.title, dict):

@@ -1,58 +1,71 @@
 """Render one module into a PowerPoint deck with speaker notes.
 
-Slide order: title, objectives, the sections (content slides, then their activities and
-discussions), key points, sources, closing notice. Every slide has a real title placeholder,
-speaker notes and a slide number; trainer cells only ever reach the notes.
+Slide order: title, what you will learn, the sections (their slides, then their activities and
+discussions), key points, one sources slide, the closing notice. Each kind of slide uses its
+own layout of the template, by name (`layouts.py`). Text is measured with the real font
+(`fit.py`): bullets go on as many slides as they need, spread evenly, and titles shrink a
+little rather than run into the text. Every slide has a real title placeholder, speaker notes
+with a timing cue (`notes.py`) and a slide number; trainer cells only ever reach the notes.
 """
 from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from PIL import Image as PILImage
 from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Pt
 
+from curriculum.languages import Words, words
 from curriculum.model import (
     AsOf,
-    BulletList,
     Cell,
+    Code,
     Emphasis,
-    Heading,
     Inlines,
     Link,
     Module,
-    Paragraph,
+    Section,
     Strong,
     Table,
     Term,
     Text,
-    Code,
     plain_text,
-    walk_blocks,
     without_marks,
 )
-from curriculum.outline import Bullet, SlidePlan, activity_bullets, chunk_bullets, plan_section
-from curriculum.languages import Words, words
+from curriculum.outline import Bullet, SlidePlan, activity_bullets, bullets_of, chunk_bullets, plan_section
+from curriculum.schedule import schedule
 
-from . import layouts
+from . import fit, layouts
+from . import notes as speaker
 
 DEFAULT_TEMPLATE = Path(__file__).parent / "templates" / "untangle.pptx"
-INCH = 914400
-MARGIN = Emu(int(0.6 * INCH))
-TOP = Emu(int(1.55 * INCH))
-BOTTOM = Emu(int(0.75 * INCH))
-SOURCES_PER_SLIDE = 6
 TABLE_ROWS_PER_SLIDE = 7
+TABLE_SIZE = 18
+MIN_TITLE = 26  # a long title shrinks to this size at most (`check` asks to shorten it)
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
 
-def render_deck(module: Module, template: Path, target: Path, max_bullets: int, when: datetime) -> None:
+def book_page(module: Module, book_url: str) -> str:
+    """The lesson's page in the book: its web address when `book_url` is set, otherwise its
+    place in the build folder."""
+    page = f"{module.lang}/lessons/{module.id}/index.html"
+    return f"{book_url.rstrip('/')}/{page}" if book_url else f"book/{page}"
+
+
+def render_deck(module: Module, template: Path, target: Path, max_bullets: int, when: datetime,
+                book_url: str = "") -> None:
     """Write the deck for `module` to `target`, byte-identical for the same input and `when`."""
     prs = Presentation(str(template))
     layouts.check_template(prs, template)
-    deck = _Deck(prs, module, words(module.lang), max_bullets)
+    deck = _Deck(prs, module, words(module.lang), max_bullets, book_url)
     deck.build()
+    deck.write_notes()
     deck.number_slides()
     props = prs.core_properties
     props.title, props.author, props.last_modified_by = module.title, "Untangle", "Untangle"
@@ -61,133 +74,409 @@ def render_deck(module: Module, template: Path, target: Path, max_bullets: int, 
     _save_reproducibly(prs, target, when)
 
 
-class _Deck:
-    def __init__(self, prs, module: Module, label: Words, max_bullets: int):
-        self.prs, self.module, self.label, self.max_bullets = prs, module, label, max_bullets
+@dataclass
+class _Entry:
+    """A slide and what its notes are made of."""
 
-    # ------------------------------------------------------------ slide kinds
+    slide: object
+    group: tuple  # the slides that share trainer text and minutes
+    fixed: list[str] = field(default_factory=list)  # notes of its own (debrief, audience...)
+
+
+class _Deck:
+    def __init__(self, prs, module: Module, label: Words, max_bullets: int, book_url: str):
+        self.prs, self.module, self.label = prs, module, label
+        self.max_bullets, self.book_url = max_bullets, book_url
+        self.entries: list[_Entry] = []
+        self.units: dict[tuple, list[str]] = {}  # group -> trainer paragraphs
+        self.minutes: dict[tuple, float] = {}  # group -> minutes the schedule gives it
+
+    # ------------------------------------------------------------ the deck, slide kind by kind
 
     def build(self) -> None:
         module, label = self.module, self.label
+        teaching = {s.section: s.minutes for s in schedule(module, label.introduction) if s.kind == "teaching"}
         intro = next((s for s in module.sections if s.title is None), None)
-        subtitle = f"{module.summary}\n{module.minutes.total} {label.minutes}"
-        intro_notes = _notes(intro.trainer_cells) if intro else ""
-        self.title_slide(module.title, subtitle, intro_notes or f"{label.audience}: {module.audience}")
+        self.minutes[("intro",)] = teaching.get(None, 0)
+        if intro is not None:
+            self.units[("intro",)] = speaker.paragraphs(intro.trainer_cells)
+        self.title_slide()
         timing = (f"{module.minutes.teaching} {label.minutes} + {label.activity.lower()} "
                   f"{module.minutes.activities} {label.minutes}.")
-        self.bullet_slides(label.objectives, [_plain_bullet(o) for o in module.objectives],
-                          f"{label.audience}: {module.audience}\n{label.length}: {timing}")
+        self.bullet_slides(layouts.AGENDA, label.objectives, [_plain(o) for o in module.objectives],
+                           ("intro",), [f"{label.length}: {timing}"])
+        titled = [s for s in module.sections if s.title]
         for section in module.sections:
-            notes = _notes(section.trainer_cells)
-            for plan in plan_section(section, self.max_bullets):
-                title = plan.title or module.title
-                if plan.part > 1:
-                    title = f"{title} ({label.continued})"
-                self.plan_slide(plan, title, notes or f"{section.title or module.title}.")
-            for cell in section.activities:
-                self.bullet_slides(f"{label.activity}: {cell.activity_name} ({cell.minutes} {label.minutes})",
-                                  activity_bullets(cell), _activity_notes(cell, notes))
-            for cell in section.discussions:
-                minutes = f" ({cell.minutes} {label.minutes})" if cell.minutes else ""
-                self.bullet_slides(f"{label.discussion}{minutes}", activity_bullets(cell),
-                                  _activity_notes(cell, notes))
-        self.bullet_slides(label.key_points, [_plain_bullet(k) for k in module.key_points],
-                          f"{label.key_points}. {label.last_reviewed}: {module.last_reviewed.isoformat()}.")
-        sources = [f"{s.publisher}. {s.title} ({s.date}). {s.url}" for s in module.sources]
-        for n in range(0, len(sources), min(SOURCES_PER_SLIDE, self.max_bullets)):
-            title = label.sources if n == 0 else f"{label.sources} ({label.continued})"
-            self.bullet_slide(title, [_plain_bullet(s) for s in sources[n : n + min(SOURCES_PER_SLIDE, self.max_bullets)]],
-                              f"{label.sources}: {label.accessed} {module.sources[0].accessed.isoformat()}.",
-                              size=14)
-        self.title_slide(label.closing_title, label.legal_notice, label.legal_notice, layout=layouts.SECTION)
+            part = titled.index(section) + 1 if section.title else 0
+            self.section_slides(section, part, len(titled), teaching.get(section.title, 0))
+        self.bullet_slides(layouts.CONTENT, label.key_points, [_plain(k) for k in module.key_points], ("end",),
+                           [f"{label.last_reviewed}: {module.last_reviewed.isoformat()}."], [label.key_points_note])
+        self.sources_slide()
+        slide = self._new(layouts.CLOSING, label.closing_title, ("end",), [label.legal_notice])
+        size = _size(self._layout(layouts.CLOSING), layouts.CLOSING.body, 24)
+        self._text(slide, layouts.CLOSING, layouts.CLOSING.body, [[fit.Run(label.legal_notice, size)]])
 
-    def title_slide(self, title: str, subtitle: str, notes: str, layout=layouts.TITLE):
-        slide = self._new(layout, title, notes)
-        body = slide.placeholders[layout.body]
-        body.text_frame.text = subtitle
-        body.text_frame.word_wrap = True
-        for paragraph in body.text_frame.paragraphs:
-            paragraph.font.size = Pt(20)
+    def title_slide(self) -> None:
+        module = self.module
+        slide = self._new(layouts.TITLE, module.title, ("intro",),
+                          [f"{self.label.audience}: {module.audience}"], title_lines=3)
+        self._text(slide, layouts.TITLE, layouts.TITLE.body, [[fit.Run(module.summary, 24)]])
+        self._text(slide, layouts.TITLE, layouts.TITLE.second,
+                   [[fit.Run(f"{module.minutes.total} {self.label.minutes}", 20)]])
 
-    def bullet_slides(self, title: str, bullets: list[Bullet], notes: str) -> None:
-        """As many slides as the bullets need, the later ones titled "(continued)"."""
-        for n, chunk in enumerate(chunk_bullets(bullets, self.max_bullets) or [[]]):
-            part = title if n == 0 else f"{title} ({self.label.continued})"
-            self.bullet_slide(part, chunk, notes)
+    def section_slides(self, section: Section, part: int, parts: int, minutes: int) -> None:
+        content = ("section", section.title) if section.title else ("intro",)
+        if section.title:
+            self.minutes[content] = minutes
+        own, by_activity = speaker.trainer_groups(section)
+        start = len(self.entries)
+        title = section.title or self.label.introduction
+        plans = plan_section(section, self.max_bullets, self._fits(layouts.CONTENT))
+        if section.title and all(not (p.bullets or p.image or p.figure or p.table) for p in plans):
+            slide = self._new(layouts.SECTION, title, content)
+            self._text(slide, layouts.SECTION, layouts.SECTION.body,
+                       [[fit.Run(self.label.part_of.format(n=part, total=parts), 24)]])
+        else:
+            self.plan_slides(plans, title, content)
+        for cell in section.cells:
+            if not (cell.is_activity or cell.is_discussion):
+                continue
+            if cell.minutes:
+                group = ("cell", cell.index)
+                self.minutes[group] = cell.minutes
+                self.units[group] = speaker.paragraphs(by_activity.get(cell.index, []))
+            else:  # no minutes of its own: part of the section's time (and of its notes, if
+                group = content  # the section's slides have notes; if not, all are spread below)
+                own = own + by_activity.pop(cell.index, []) if own else own
+            self.activity_slides(cell, group)
+        if not section.title:
+            return  # the introduction's notes are spread from the title slide on (see build)
+        if section.trainer_cells and not (own and by_activity) and len(self.entries) > start:
+            # The author did not place trainer notes both before and after an activity: spread
+            # all of them over every slide of the section, in order.
+            merged = ("merged", section.title)
+            for entry in self.entries[start:]:
+                self.minutes[merged] = self.minutes.get(merged, 0) + self._share(entry.group)
+            for entry in self.entries[start:]:
+                entry.group = merged
+            self.units[merged] = speaker.paragraphs(section.trainer_cells)
+        else:
+            self.units[content] = speaker.paragraphs(own)
 
-    def bullet_slide(self, title: str, bullets: list[Bullet], notes: str, size: int | None = None):
-        slide = self._new(layouts.CONTENT, title, notes)
-        frame = slide.placeholders[layouts.CONTENT.body].text_frame
-        frame.word_wrap = True
-        size = size or (24 if len(bullets) <= 4 else 20)
-        for n, bullet in enumerate(bullets):
-            paragraph = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
-            paragraph.level = bullet.level
-            _add_runs(paragraph, without_marks(bullet.inlines), Pt(size - 4 * bullet.level))
+    def _share(self, group: tuple) -> float:
+        """Minutes of `group` per slide, before the group is merged into another."""
+        count = sum(1 for e in self.entries if e.group == group)
+        return self.minutes.get(group, 0) / count if count else 0
+
+    def plan_slides(self, plans: list[SlidePlan], title: str, group: tuple) -> None:
+        """Bullets, tables and pictures of a section; a tall picture takes the section's last
+        bullets beside it when they fit there."""
+        bullet_plans = [p for p in plans if p.bullets]
+        tall = next((p for p in plans if (p.image or p.figure) and _tall(self._picture_source(p))), None)
+        beside = bullet_plans[-1] if bullet_plans and tall is not None and \
+            self._fits(layouts.PICTURE_TEXT)(list(bullet_plans[-1].bullets)) else None
+        shown = 0
+        for plan in plans:
+            if plan is beside:
+                continue
+            heading = title if shown == 0 or not plan.bullets else f"{title} ({self.label.continued})"
+            shown += 1
+            if plan.bullets:
+                self.bullets_slide(self._layout_for(plan, len(plans)), heading, list(plan.bullets), group)
+            elif plan.table is not None:
+                self.table_slides(plan.table, heading, group)
+            else:
+                alt = plan.image.alt if plan.image else plan.figure.alt
+                self.picture_slide(heading, self._picture_source(plan), alt, group,
+                                   list(beside.bullets) if beside is not None and plan is tall else [])
+
+    def _layout_for(self, plan: SlidePlan, count: int) -> layouts.Layout:
+        """A lone short statement is a key fact; many one-line bullets go in two columns."""
+        bullets = plan.bullets
+        if count == 1 and len(bullets) == 1 and self._fits(layouts.KEY_FACT, 36)(list(bullets)):
+            return layouts.KEY_FACT
+        if len(bullets) >= 6 and all(b.level == 0 for b in bullets) and all(
+                self._lines(layouts.TWO_COLUMNS, layouts.TWO_COLUMNS.body, b) == 1 for b in bullets):
+            return layouts.TWO_COLUMNS
+        return layouts.CONTENT
+
+    def bullet_slides(self, layout: layouts.Layout, title: str, bullets: list[Bullet], group: tuple,
+                      last: list[str] | None = None, first: list[str] | None = None) -> None:
+        """As many slides as the bullets need, the later ones titled "(continued)"; `first` and
+        `last` are notes for the first and the last of them."""
+        chunks = chunk_bullets(bullets, self.max_bullets, self._fits(layout)) or [[]]
+        done = 0
+        for n, chunk in enumerate(chunks):
+            heading = title if n == 0 else f"{title} ({self.label.continued})"
+            fixed = (first or [] if n == 0 else []) + (last or [] if n == len(chunks) - 1 else [])
+            slide = self.bullets_slide(layout, heading, chunk, group, fixed)
+            if layout is layouts.AGENDA and done:
+                for paragraph in slide.placeholders[layout.body].text_frame.paragraphs:
+                    _number_from(paragraph, done + 1)
+            done += len(chunk)
+
+    def bullets_slide(self, layout: layouts.Layout, title: str, bullets: list[Bullet], group: tuple,
+                      fixed: list[str] | None = None):
+        slide = self._new(layout, title, group, fixed)
+        size = _size(self._layout(layout), layout.body, 36 if layout is layouts.KEY_FACT else 24)
+        if layout is layouts.TWO_COLUMNS:
+            half = -(-len(bullets) // 2)
+            self._bullets(slide.placeholders[layout.body], bullets[:half], size)
+            self._bullets(slide.placeholders[layout.second], bullets[half:], size)
+        else:
+            self._bullets(slide.placeholders[layout.body], bullets, size)
         return slide
 
-    def plan_slide(self, plan: SlidePlan, title: str, notes: str) -> None:
-        if plan.bullets:
-            self.bullet_slide(title, list(plan.bullets), notes)
-        elif plan.table is not None:
-            self.table_slides(plan.table, title, notes)
-        elif plan.image is not None:
-            self.picture_slide(title, str(self.module.folder / plan.image.src), plan.image.alt, notes)
-        elif plan.figure is not None:
-            self.picture_slide(title, io.BytesIO(plan.figure.png), plan.figure.alt, notes)
-        else:
-            self._new(layouts.SECTION, title, notes)
+    def activity_slides(self, cell: Cell, group: tuple) -> None:
+        label = self.label
+        layout = layouts.ACTIVITY if cell.is_activity else layouts.DISCUSSION
+        title = f"{label.activity}: {cell.activity_name}" if cell.is_activity else label.discussion
+        debrief = [plain_text(without_marks(b.inlines)) for b in bullets_of((cell,))
+                   if b not in activity_bullets(cell)]
+        chunks = chunk_bullets(activity_bullets(cell), self.max_bullets, self._fits(layout)) or [[]]
+        for n, chunk in enumerate(chunks):
+            heading = title if n == 0 else f"{title} ({label.continued})"
+            slide = self.bullets_slide(layout, heading, chunk, group, debrief if n == len(chunks) - 1 else None)
+            if cell.minutes:
+                box = [[fit.Run(str(cell.minutes), 60)], [fit.Run(label.minutes, 24)]]
+                if layout is layouts.DISCUSSION:
+                    box = [[fit.Run(f"{cell.minutes} {label.minutes}", 24)]]
+                self._text(slide, layout, layout.second, box)
+                if layout.timer is not None:
+                    self._text(slide, layout, layout.timer, [[fit.Run(f"{cell.minutes}:00", 48)]])
 
-    def picture_slide(self, title: str, picture, alt: str, notes: str) -> None:
-        slide = self._new(layouts.VISUAL, title, notes)
-        box_w = self.prs.slide_width - 2 * MARGIN
-        box_h = self.prs.slide_height - TOP - BOTTOM
-        pic = slide.shapes.add_picture(picture, MARGIN, TOP)
-        scale = min(box_w / pic.width, box_h / pic.height)
-        pic.width, pic.height = int(pic.width * scale), int(pic.height * scale)
-        pic.left = int(MARGIN + (box_w - pic.width) / 2)
-        pic.top = int(TOP + (box_h - pic.height) / 2)
-        pic._element.nvPicPr.cNvPr.set("descr", alt)
+    def picture_slide(self, title: str, source, alt: str, group: tuple, beside: list[Bullet]) -> None:
+        layout = layouts.PICTURE_TEXT if _tall(source) else layouts.FULL_PICTURE
+        slide = self._new(layout, title, group)
+        if beside:
+            self._bullets(slide.placeholders[layout.body], beside, _size(self._layout(layout), layout.body, 24))
+        self._place_picture(slide, layout.picture, source, alt)
 
-    def table_slides(self, table: Table, title: str, notes: str) -> None:
+    def table_slides(self, table: Table, title: str, group: tuple) -> None:
         rows = list(table.rows)
         chunks = [rows[i : i + TABLE_ROWS_PER_SLIDE] for i in range(0, len(rows), TABLE_ROWS_PER_SLIDE)] or [[]]
         for n, chunk in enumerate(chunks):
-            slide = self._new(layouts.VISUAL, title if n == 0 else f"{title} ({self.label.continued})", notes)
+            slide = self._new(layouts.CONTENT, title if n == 0 else f"{title} ({self.label.continued})", group)
+            body = slide.placeholders[layouts.CONTENT.body]
             cols = max(len(table.header), *(len(r) for r in chunk)) if chunk else len(table.header)
-            height = Emu(int(0.5 * INCH) * (len(chunk) + 1))
-            shape = slide.shapes.add_table(len(chunk) + 1, cols, MARGIN, TOP,
-                                           self.prs.slide_width - 2 * MARGIN, height)
+            height = Emu(int(Pt(TABLE_SIZE) * 2.2) * (len(chunk) + 1))
+            shape = slide.shapes.add_table(len(chunk) + 1, cols, body.left, body.top, body.width, height)
             for r, row in enumerate([table.header, *chunk]):
                 for c in range(cols):
                     cell = shape.table.cell(r, c)
                     cell.text = plain_text(row[c]) if c < len(row) else ""
                     for paragraph in cell.text_frame.paragraphs:
-                        paragraph.font.size = Pt(14)
+                        paragraph.font.size = Pt(TABLE_SIZE)
+            body._element.getparent().remove(body._element)
+
+    def sources_slide(self) -> None:
+        """One slide: where the full list is, and the book page (with a QR code when the book
+        has a web address). The full list goes in this slide's notes."""
+        module, label = self.module, self.label
+        listed = [f"{n}. {s.publisher}. {s.title} ({s.date}). {s.url} ({label.accessed} {s.accessed.isoformat()})"
+                  for n, s in enumerate(module.sources, start=1)]
+        slide = self._new(layouts.SOURCES, label.sources, ("end",), ["\n".join(listed)])
+        page = book_page(module, self.book_url)
+        size = _size(self._layout(layouts.SOURCES), layouts.SOURCES.body, 24)
+        self._text(slide, layouts.SOURCES, layouts.SOURCES.body,
+                   [[fit.Run(label.sources_elsewhere, size)], [fit.Run(page, size, bold=True)]])
+        if self.book_url:
+            import segno
+
+            buffer = io.BytesIO()
+            segno.make(page, error="m").save(buffer, kind="png", scale=12, border=2)
+            buffer.seek(0)
+            self._place_picture(slide, layouts.SOURCES.picture, buffer, label.qr_alt.format(url=page))
+
+    # ------------------------------------------------------------ speaker notes
+
+    def write_notes(self) -> None:
+        """Each slide: its timing cue, the trainer paragraphs spread to it, its own notes."""
+        label, total = self.label, self.module.minutes.total
+        groups: dict[tuple, list[_Entry]] = {}
+        for entry in self.entries:
+            groups.setdefault(entry.group, []).append(entry)
+        parts = {g: speaker.spread(self.units.get(g, []), len(es)) for g, es in groups.items()}
+        seen: dict[tuple, int] = {}
+        elapsed = 0.0
+        for entry in self.entries:
+            n = seen[entry.group] = seen.get(entry.group, -1) + 1
+            minutes = self.minutes.get(entry.group, 0) / len(groups[entry.group])
+            start, end = round(elapsed), round(elapsed + minutes)
+            elapsed += minutes
+            cue = (label.slide_time.format(minutes=max(1, round(minutes)), start=start, end=end, total=total)
+                   if end > start else label.slide_time_at.format(end=end, total=total))
+            text = "\n\n".join([cue, *parts[entry.group][n], *entry.fixed])
+            entry.slide.notes_slide.notes_text_frame.text = text
 
     # ------------------------------------------------------------ helpers
 
-    def _new(self, layout: layouts.Layout, title: str, notes: str):
-        slide = self.prs.slides.add_slide(self.prs.slide_layouts.get_by_name(layout.name))
-        slide.placeholders[layout.title].text_frame.text = title
-        slide.notes_slide.notes_text_frame.text = notes
+    def _new(self, layout: layouts.Layout, title: str, group: tuple, fixed: list[str] | None = None,
+             title_lines: int = 2):
+        slide = self.prs.slides.add_slide(self._layout(layout))
+        heading = slide.placeholders[layout.title]
+        heading.text_frame.text = title
+        heading.text_frame.word_wrap = True
+        size = _size(self._layout(layout), layout.title, 36)
+        box = fit.Box.of(heading)
+        while size > MIN_TITLE and fit.line_count([fit.Run(title, size, True)], box.width) > title_lines:
+            size -= 2
+        for paragraph in heading.text_frame.paragraphs:
+            for run in paragraph.runs:
+                run.font.size = Pt(size)
+        self.entries.append(_Entry(slide, group, list(fixed or [])))
         return slide
 
+    def _layout(self, layout: layouts.Layout):
+        return self.prs.slide_layouts.get_by_name(layout.name)
+
+    def _fits(self, layout: layouts.Layout, size: int | None = None):
+        """Whether bullets fit the body of `layout` at its body size, measured with the font."""
+        found = self._layout(layout)
+        shape = next(p for p in found.placeholders if p.placeholder_format.idx == layout.body)
+        box = fit.Box.of(shape)
+        size = size or _size(found, layout.body, 24)
+
+        indents = [_indent(found, layout.body, level) for level in (0, 1)]
+
+        def fits(bullets: list[Bullet]) -> bool:
+            paragraphs = [(_runs(b.inlines, size), indents[min(b.level, 1)]) for b in bullets]
+            return fit.height(paragraphs, box.width, fit.SPACE_BEFORE) <= box.height
+
+        return fits
+
+    def _lines(self, layout: layouts.Layout, idx: int, bullet: Bullet) -> int:
+        found = self._layout(layout)
+        shape = next(p for p in found.placeholders if p.placeholder_format.idx == idx)
+        size = _size(found, idx, 24)
+        return fit.line_count(_runs(bullet.inlines, size), fit.Box.of(shape).width - fit.indent_pt(bullet.level))
+
+    def _bullets(self, placeholder, bullets: list[Bullet], size: float) -> None:
+        frame = placeholder.text_frame
+        frame.word_wrap = True
+        for n, bullet in enumerate(bullets):
+            paragraph = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
+            paragraph.level = bullet.level
+            _add_runs(paragraph, without_marks(bullet.inlines), Pt(size))
+
+    def _text(self, slide, layout: layouts.Layout, idx: int, paragraphs: list[list[fit.Run]]) -> None:
+        """Plain paragraphs in a placeholder, shrunk together until they fit its box."""
+        placeholder = slide.placeholders[idx]
+        box = fit.Box.of(placeholder)
+        scale = 1.0
+        while scale > 0.6 and fit.height([([fit.Run(r.text, r.size * scale, r.bold) for r in runs], 0)
+                                          for runs in paragraphs], box.width, fit.SPACE_BEFORE) > box.height:
+            scale -= 0.05
+        frame = placeholder.text_frame
+        frame.word_wrap = True
+        for n, runs in enumerate(paragraphs):
+            paragraph = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
+            for item in runs:
+                run = paragraph.add_run()
+                run.text = item.text
+                run.font.size = Pt(round(item.size * scale))
+                if item.bold:
+                    run.font.bold = True
+
+    def _picture_source(self, plan: SlidePlan):
+        if plan.image is not None:
+            return str(self.module.folder / plan.image.src)
+        return io.BytesIO(plan.figure.png)
+
+    def _place_picture(self, slide, idx: int, source, alt: str) -> None:
+        """The picture as large as the layout's picture area allows, centred, never cropped."""
+        area = slide.placeholders[idx]
+        left, top, width, height = area.left, area.top, area.width, area.height
+        area._element.getparent().remove(area._element)
+        pic = slide.shapes.add_picture(source, left, top)
+        scale = min(width / pic.width, height / pic.height)
+        pic.width, pic.height = int(pic.width * scale), int(pic.height * scale)
+        pic.left, pic.top = int(left + (width - pic.width) / 2), int(top + (height - pic.height) / 2)
+        pic._element.nvPicPr.cNvPr.set("descr", alt)
+
     def number_slides(self) -> None:
-        """A visible "n / total" on every slide (python-pptx does not fill number placeholders)."""
+        """A visible "n / total" on every slide, where the master keeps the slide number (python-
+        pptx does not fill number placeholders); empty placeholders are removed."""
         total = len(self.prs.slides)
-        width, height = Emu(int(1.4 * INCH)), Emu(int(0.4 * INCH))
+        left, top, width, height = layouts.number_box(self.prs)
         for n, slide in enumerate(self.prs.slides, start=1):
-            box = slide.shapes.add_textbox(self.prs.slide_width - width - Emu(int(0.2 * INCH)),
-                                           self.prs.slide_height - height - Emu(int(0.1 * INCH)), width, height)
+            for shape in list(slide.placeholders):
+                if shape.placeholder_format.idx != 0 and shape.has_text_frame and not shape.text_frame.text.strip():
+                    shape._element.getparent().remove(shape._element)
+            box = slide.shapes.add_textbox(left, top, width, height)
             box.name = "Slide number"
-            paragraph = box.text_frame.paragraphs[0]
+            frame = box.text_frame
+            frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+            frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+            paragraph = frame.paragraphs[0]
             paragraph.text = f"{n} / {total}"
-            paragraph.font.size = Pt(12)
+            paragraph.alignment = PP_ALIGN.RIGHT
+            paragraph.font.size = Pt(14)
+            paragraph.font.color.rgb = RGBColor.from_string("FFFFFF" if _dark(slide.slide_layout) else "5B6675")
 
 
-def _plain_bullet(text: str) -> Bullet:
+def _tall(source) -> bool:
+    """Pictures taller than wide (diagrams read top to bottom) go beside the text."""
+    with PILImage.open(source) as image:
+        width, height = image.size
+    if hasattr(source, "seek"):
+        source.seek(0)
+    return width / height < 1.25
+
+
+def _dark(layout) -> bool:
+    fill = layout._element.find(f".//{{http://schemas.openxmlformats.org/presentationml/2006/main}}bg//{A}srgbClr")
+    if fill is None:
+        return False
+    r, g, b = (int(fill.get("val")[i : i + 2], 16) for i in (0, 2, 4))
+    return 0.299 * r + 0.587 * g + 0.114 * b < 128
+
+
+def _size(layout, idx: int, default: float) -> float:
+    """The font size the layout gives placeholder `idx` (its first level), in points."""
+    for shape in layout.placeholders:
+        if shape.placeholder_format.idx == idx:
+            found = shape._element.find(f".//{A}lstStyle/{A}lvl1pPr/{A}defRPr")
+            if found is not None and found.get("sz"):
+                return int(found.get("sz")) / 100
+    return default
+
+
+def _indent(layout, idx: int, level: int) -> float:
+    """The left margin (points) the layout gives paragraphs of `level` in placeholder `idx`;
+    without one, the template's bullet indent."""
+    for shape in layout.placeholders:
+        if shape.placeholder_format.idx == idx:
+            found = shape._element.find(f".//{A}lstStyle/{A}lvl{level + 1}pPr")
+            if found is not None and found.get("marL") is not None:
+                return int(found.get("marL")) / fit.EMU_PER_PT
+    return fit.indent_pt(level)
+
+
+def _number_from(paragraph, start: int) -> None:
+    """Continue a numbered list on the next slide (3., 4. ... instead of 1., 2. again)."""
+    from pptx.oxml import parse_xml
+
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.append(parse_xml('<a:buAutoNum xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+                         f'type="arabicPeriod" startAt="{start}"/>'))
+
+
+def _plain(text: str) -> Bullet:
     return Bullet((Text(text),), 0, None)  # type: ignore[arg-type]
+
+
+def _runs(inlines: Inlines, size: float, bold: bool = False) -> list[fit.Run]:
+    """The runs `_add_runs` writes, for measuring."""
+    out: list[fit.Run] = []
+    for item in without_marks(inlines):
+        if isinstance(item, (Text, Code, Term, AsOf)):
+            out.append(fit.Run(item.text, size, bold))
+        elif isinstance(item, Strong):
+            out.extend(_runs(item.children, size, True))
+        elif isinstance(item, (Emphasis, Link)):
+            out.extend(_runs(item.children, size, bold))
+    return out
 
 
 def _add_runs(paragraph, inlines: Inlines, size, bold: bool = False, italic: bool = False) -> None:
@@ -202,24 +491,6 @@ def _add_runs(paragraph, inlines: Inlines, size, bold: bool = False, italic: boo
             _add_runs(paragraph, item.children, size, bold, True)
         elif isinstance(item, Link):
             _add_runs(paragraph, item.children, size, bold, italic)
-
-
-def _notes(cells: tuple[Cell, ...]) -> str:
-    """Trainer cells as plain speaker-notes text (lists become "- " lines)."""
-    lines: list[str] = []
-    for cell in cells:
-        for block in walk_blocks(cell.blocks):
-            if isinstance(block, (Paragraph, Heading)):
-                lines.append(plain_text(block.inlines))
-            elif isinstance(block, BulletList):
-                lines.extend("  " * item.depth + "- " + plain_text(item.inlines) for item in block.items)
-        lines.append("")
-    return "\n".join(lines).strip()
-
-
-def _activity_notes(cell: Cell, section_notes: str) -> str:
-    steps = _notes((cell,))
-    return (steps + ("\n\n" + section_notes if section_notes else "")).strip()
 
 
 def _save_reproducibly(prs, target: Path, when: datetime) -> None:

@@ -12,9 +12,9 @@ from curriculum.rendering import MODULE, RenderContext
 class DeckRenderer:
     name = "slides"
     scope = MODULE
-    settings = ("max_bullets_per_slide", "slide_template")
+    settings = ("max_bullets_per_slide", "slide_template", "book_url")
     options = ()
-    libraries = ("python-pptx", "pillow")
+    libraries = ("python-pptx", "pillow", "segno")
     after = ()
 
     def file_name(self, item: str, lang: str) -> str:
@@ -28,5 +28,5 @@ class DeckRenderer:
         if not template.is_file():
             raise BuildError("the slide template does not exist (setting 'slide_template')", template)
         render_deck(module, template, folder / self.file_name(module.id, module.lang),
-                    config.max_bullets_per_slide, context.when(module))
+                    config.max_bullets_per_slide, context.when(module), config.book_url)
         return []

@@ -1,6 +1,11 @@
-"""Slide and handout rules: what would overflow is reported against the notebook cell."""
+"""Slide and handout rules: what would overflow is reported against the notebook cell.
+
+A slide title has room for two lines; how many characters that is depends on the language
+(`slide_title_chars` in curriculum/languages/<lang>.yml), since Spanish runs longer.
+"""
 from __future__ import annotations
 
+from ..languages import language
 from ..model import block_inlines, plain_text, walk_blocks
 from ..outline import bullets_of
 from ..tags import Tag
@@ -11,6 +16,7 @@ def check(context: Context):
     max_bullets = context.config.max_bullets_per_slide
     max_chars = context.config.max_bullet_chars
     for module in context.curriculum.modules:
+        yield from _long_titles(module)
         for section in module.sections:
             if section.title is None and not any(Tag.SLIDES_ONLY in c.tags for c in section.cells):
                 continue  # intro prose is not put on slides
@@ -39,3 +45,17 @@ def check(context: Context):
 def _runs(cell):
     for block in walk_blocks(cell.blocks):
         yield from block_inlines(block)
+
+
+def _long_titles(module):
+    """Section and activity titles that would wrap past two lines on their slide."""
+    lang = language(module.lang)
+    limit = lang.slide_title_chars
+    for section in module.sections:
+        titles = [(section.title, f"cell {section.heading_cell + 1}" if section.heading_cell is not None else "")]
+        titles += [(f"{lang.words.activity}: {c.activity_name}", f"cell {c.number}") for c in section.activities]
+        for title, place in titles:
+            if title and len(title) > limit:
+                yield warning(module, place or "title", "slides.long-title",
+                              f"the slide title \"{title[:40]}...\" has {len(title)} characters; at most "
+                              f"{limit} fit two lines in {lang.name} (shorten it)")

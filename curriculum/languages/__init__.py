@@ -53,6 +53,13 @@ class Words:
     schedule_note: str
     on_the_slides: str
     introduction: str
+    # decks (issue 10)
+    sources_elsewhere: str
+    slide_time: str
+    slide_time_at: str
+    part_of: str
+    qr_alt: str
+    key_points_note: str
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,7 @@ class Language:
     activity_labels: tuple[str, ...]
     debrief_labels: tuple[str, ...]
     words: Words
+    slide_title_chars: int = 70  # a slide title longer than this wraps past two lines
 
     def long_date(self, day: date) -> str:
         return self.date_format.format(day=day.day, month=self.months[day.month - 1], year=day.year)
@@ -113,6 +121,7 @@ def language(code: str) -> Language:
             date_format=str(data["date_format"]), readability=readability,
             activity_labels=tuple(data["activity_labels"]), debrief_labels=tuple(data["debrief_labels"]),
             words=Words(**{k: str(v) for k, v in labels.items()}),
+            slide_title_chars=int(data.get("slide_title_chars", 70)),
         )
     except (KeyError, TypeError, AttributeError, yaml.YAMLError) as exc:
         raise LoadError(f"not a valid language file ({type(exc).__name__}: {exc}); compare it with en.yml", path) from None
