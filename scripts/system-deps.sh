@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Install the Debian packages Untangle needs, if any are missing. `system-deps.sh build`:
-# Pango, HarfBuzz subsetting and DejaVu fonts for WeasyPrint's handouts. `system-deps.sh test`
-# adds Chromium for the browser tests and LibreOffice Impress to prove the decks open outside
-# PowerPoint. Needs root (or sudo) only when something is missing.
+# Pango, HarfBuzz subsetting, DejaVu and Carlito fonts for WeasyPrint's handouts. `system-deps.sh test`
+# adds Chromium for the browser tests, LibreOffice Impress to prove the decks open outside
+# PowerPoint, and poppler-utils (`pdfinfo`) to check that the PDFs are tagged. Needs root (or
+# sudo) only when something is missing.
 set -euo pipefail
-packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
-if [ "${1:-build}" = "test" ]; then packages+=(chromium libreoffice-impress); fi
+packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-crosextra-carlito)
+if [ "${1:-build}" = "test" ]; then packages+=(chromium libreoffice-impress poppler-utils); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
