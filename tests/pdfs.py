@@ -35,10 +35,10 @@ def sized_text(path) -> list[tuple[str, float]]:
 
 
 def size_of(runs: list[tuple[str, float]], words: str) -> float:
-    """The smallest size of the runs that hold the first words of `words`."""
-    probe = " ".join(words.split()[:3])
-    found = [size for text, size in runs if probe in " ".join(text.split())]
-    assert found, f"{probe!r} not found in the PDF"
+    """The smallest size of the runs (of a dozen characters or more) that are part of `words`."""
+    whole = " ".join(words.split())
+    found = [size for text, size in runs if len(text) >= 12 and " ".join(text.split()) in whole]
+    assert found, f"{whole[:40]!r} not found in the PDF"
     return min(found)
 
 
