@@ -39,8 +39,9 @@ def slide_cue(slides: Slides | None, label: Words) -> str:
 
 def stale_facts(module: Module, day: date, max_age: int) -> list[dict[str, str]]:
     """Each dated ({asof}) fact older than `max_age` days on `day`: the sentence it is in, its
-    date and its section, trainer notes included."""
-    found = []
+    dates and its section (a sentence with several dated facts is listed once), trainer notes
+    included."""
+    found: dict[tuple[str, str], list[str]] = {}
     for section in module.sections:
         for cell in section.cells:
             for block in walk_blocks(cell.blocks):
@@ -54,9 +55,10 @@ def stale_facts(module: Module, day: date, max_age: int) -> list[dict[str, str]]
                             old = True  # `check` reports the bad date; re-check it too
                         if old:
                             text = plain_text(inlines)
-                            found.append({"text": text if len(text) <= 220 else text[:217].rstrip() + "\u2026",
-                                          "date": item.date, "section": section.title or ""})
-    return found
+                            text = text if len(text) <= 220 else text[:217].rstrip() + "\u2026"
+                            found.setdefault((section.title or "", text), []).append(item.date)
+    return [{"section": where, "text": text, "dates": ", ".join(dict.fromkeys(dates))}
+            for (where, text), dates in found.items()]
 
 
 class LessonPlanPreprocessor(Preprocessor):

@@ -7,7 +7,7 @@ note is printed as written in an English handout; in another language it is reco
 the phrases every language file lists (`source_*` labels) and printed with that language's
 phrase, or dropped when it starts in lower case and no phrase matches, so a Spanish page never
 prints English boilerplate. Notes that start with a capital or a digit are part of the name ("(The Torch)",
-"(GAO-21-186)") and stay.
+"(GAO-21-186)") and stay, up to a lower-case remark after a comma ("(IF12158, updated …)").
 """
 from __future__ import annotations
 
@@ -40,8 +40,12 @@ def _patterns() -> tuple[tuple[re.Pattern, str], ...]:
 def local_note(note: str, lang: str) -> str | None:
     """`note` in `lang`, or None when it should not be printed in that language."""
     note = note.strip()
-    if not note or not note[0].islower() or lang == NOTES_WRITTEN_IN:
+    if not note or lang == NOTES_WRITTEN_IN:
         return note or None
+    if not note[0].islower():  # a name or number, perhaps followed by a remark: "IF12158, updated…"
+        parts = note.split(", ")
+        cut = next((n for n, part in enumerate(parts) if part[:1].islower()), len(parts))
+        return ", ".join(parts[:cut])
     for pattern, kind in _patterns():
         match = pattern.match(note)
         if match:

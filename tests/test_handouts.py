@@ -15,7 +15,7 @@ from .pdfs import lines, pages as _pages, pdfinfo, size_of, sized_text
 
 #: English notes about a source's copy that must never reach a Spanish page.
 BOILERPLATE = ("copy at", "copy on", "copy in", "undated", "archived", "title taken", "page address",
-               "press release", "access year", "text on", "opinion on")
+               "press release", "access year", "text on", "opinion on", "updated")
 
 
 def _common(path, module, max_pages: int | None = 2):
