@@ -8,6 +8,7 @@ from .errors import LoadError
 from .load import read_yaml
 
 CONFIG_FILE = "curriculum.yml"
+PAPERS = ("letter", "a4")
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,9 @@ class Config:
     #: each deck's sources slide shows the lesson's page there with a QR code; empty: only the
     #: page's address inside the build folder, and no QR code.
     book_url: str = ""
+    # Print (issue 10).
+    #: Paper for handouts and lesson plans: "letter" (US Letter) or "a4".
+    paper: str = "letter"
 
     def site_title(self, lang: str, default: str) -> str:
         if isinstance(self.title, dict):
@@ -67,5 +71,7 @@ def load_config(root: Path) -> Config:
             value = float(value)
         if not isinstance(value, expected) or isinstance(value, bool):
             raise LoadError(f"'{key}' must be {expected.__name__}, not {value!r}", path)
+        if key == "paper" and value not in PAPERS:
+            raise LoadError(f"'paper' must be one of {', '.join(PAPERS)}, not {value!r}", path)
         values[key] = value
     return Config(**values)

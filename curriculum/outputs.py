@@ -14,6 +14,7 @@ from .rendering import Renderer
 REGISTRY: dict[str, str] = {
     "slides": "slides_builder.renderer:DeckRenderer",
     "handouts": "handouts.renderer:HandoutRenderer",
+    "large-print": "handouts.renderer:LargePrintRenderer",
     "guides": "handouts.renderer:GuideRenderer",
     "book": "book.renderer:BookRenderer",
 }

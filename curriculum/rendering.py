@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, replace
-from datetime import datetime, time, timezone
+from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import ClassVar, Protocol, runtime_checkable
 
@@ -35,6 +35,8 @@ class RenderContext:
     epoch: int | None = None  # SOURCE_DATE_EPOCH, when set
     #: Build-relative paths of the outputs that exist once this build is published ("slides/x.en.pptx").
     available: frozenset[str] = frozenset()
+    #: The day of the build: what the lesson plan's "facts to re-check" are aged against.
+    today: date = field(default_factory=date.today)
 
     def language(self, code: str) -> Language:
         return language(code)
@@ -48,6 +50,12 @@ class RenderContext:
             return datetime.fromtimestamp(self.epoch, tz=timezone.utc)
         day = module.last_reviewed
         return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+
+    def day(self) -> date:
+        """The build's day, or SOURCE_DATE_EPOCH's when set (reproducible outputs)."""
+        if self.epoch is not None:
+            return datetime.fromtimestamp(self.epoch, tz=timezone.utc).date()
+        return self.today
 
     def will_exist(self, kind: str, name: str) -> bool:
         """Whether another output (e.g. a deck the book offers for download) exists once this

@@ -1,44 +1,80 @@
 """The trainer's lesson plan: one printable PDF per module with the suggested timing (at clock
-times when a start is given), the slide bullets, every trainer note, and each activity with
-its debrief. It is the trainer view of a lesson; participants never get it.
+times when a start is given), the slide numbers beside each cue, the slide bullets, every
+trainer note, each activity with its debrief, the sources its superscripts number, and the
+dated facts to re-check before the session. It is the trainer view of a lesson; participants
+never get it.
 
 Same pipeline as the handout: the real notebook -> `LessonPlanPreprocessor` (which orders the
 cells as the lesson runs and puts their HTML from the tree in place) -> the guide template -> PDF.
 """
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time
 from html import escape
 from pathlib import Path
 
 from nbconvert.preprocessors import Preprocessor
 from nbformat.v4 import new_markdown_cell
 
-from curriculum.languages import words
-from curriculum.model import BulletList, ListItem, Module
-from curriculum.outline import bullets_of
-from curriculum.schedule import schedule
+from curriculum.checks.currency import fact_date
+from curriculum.languages import Words, words
+from curriculum.model import AsOf, BulletList, ListItem, Module, block_inlines, plain_text, walk_blocks, walk_inlines
+from curriculum.rendering import RenderContext
+from curriculum.schedule import DeckMap, Slides, deck_map, schedule
 
 from . import pdf
 from .html import inline_html, list_html
-from .render import cell_html, export
+from .profiles import Profile
+from .render import CitationOrder, cell_html, export, minutes
+from .sources import short_source
+
+
+def slide_cue(slides: Slides | None, label: Words) -> str:
+    """The boxed "Slide 7" / "Slides 5–6" printed beside a cue."""
+    if slides is None:
+        return ""
+    name = label.slide if slides.first == slides.last else label.slides
+    return f' <span class="slide-cue">{escape(name)} {slides}</span>'
+
+
+def stale_facts(module: Module, day: date, max_age: int) -> list[dict[str, str]]:
+    """Each dated ({asof}) fact older than `max_age` days on `day`: the sentence it is in, its
+    dates and its section (a sentence with several dated facts is listed once), trainer notes
+    included."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for section in module.sections:
+        for cell in section.cells:
+            for block in walk_blocks(cell.blocks):
+                for inlines in block_inlines(block):
+                    for item in walk_inlines(inlines):
+                        if not isinstance(item, AsOf):
+                            continue
+                        try:
+                            old = (day - fact_date(item.date)).days > max_age
+                        except ValueError:
+                            old = True  # `check` reports the bad date; re-check it too
+                        if old:
+                            text = plain_text(inlines)
+                            text = text if len(text) <= 220 else text[:217].rstrip() + "\u2026"
+                            found.setdefault((section.title or "", text), []).append(item.date)
+    return [{"section": where, "text": text, "dates": ", ".join(dict.fromkeys(dates))}
+            for (where, text), dates in found.items()]
 
 
 class LessonPlanPreprocessor(Preprocessor):
     """The notebook's trainer, activity and discussion cells in lesson order, each section
-    opened by its timing and the bullets its slides show."""
+    opened by its timing and slide numbers, and the bullets each slide shows."""
 
-    def __init__(self, module: Module, start: time | None, **kwargs):
+    def __init__(self, module: Module, start: time | None, slides: DeckMap, recheck: list[dict[str, str]],
+                 max_age: int, day: date, **kwargs):
         super().__init__(**kwargs)
-        self.module, self.start = module, start
+        self.module, self.start, self.slides = module, start, slides
+        self.recheck, self.max_age, self.day = recheck, max_age, day
 
     def preprocess(self, nb, resources):
-        module, label = self.module, words(self.module.lang)
+        module, label, slides = self.module, words(self.module.lang), self.slides
         slots = schedule(module, label.introduction, self.start)
-        numbers = module.source_numbers
-
-        def cite(ids: tuple[str, ...]) -> str:
-            return "<sup>" + ",".join(str(numbers.get(i, "?")) for i in ids) + "</sup>"
+        cite = CitationOrder()
 
         def made(kind: str, html: str):
             cell = new_markdown_cell(html)
@@ -54,33 +90,41 @@ class LessonPlanPreprocessor(Preprocessor):
             return cell
 
         cells = []
-        for section in module.sections:
+        for position, section in enumerate(module.sections):
             title = section.title or label.introduction
-            minutes = sum(s.minutes for s in slots if s.section == section.title)
-            starts = next((s.starts for s in slots if s.section == section.title and s.starts), None)
+            own = [s for s in slots if s.section == section.title]
+            starts = next((s.starts for s in own if s.starts), None)
             clock = f"{starts:%H:%M} · " if starts else ""
-            cells.append(made("section", f"<h2>{escape(title)}</h2><p><em>{clock}{minutes} {escape(label.minutes)}</em></p>"))
-            bullets = [b for c in section.slide_cells for b in bullets_of((c,))]
-            if bullets and (section.title or any(c.tags for c in section.slide_cells)):
-                items = BulletList(tuple(ListItem(b.inlines, b.level) for b in bullets), False, 0)
-                cells.append(made("slides", f"<p><strong>{escape(label.on_the_slides)}:</strong></p>"
-                                            + list_html(items, lambda inlines: inline_html(inlines, cite))))
+            span = slides.spans.get(position)
+            if section.title is None:
+                span = Slides(slides.opening.first, span.last if span else slides.opening.last)
+            cells.append(made("section", f"<h2>{escape(title)}{slide_cue(span, label)}</h2>"
+                                         f"<p><em>{clock}{minutes(sum(s.minutes for s in own), label)}</em></p>"))
+            shown = [(n, p) for n, p in slides.plans.get(position, []) if p.bullets]
+            alone = len(shown) == 1 and span == Slides(shown[0][0], shown[0][0])  # the heading says it
+            if shown:
+                html = [f"<p><strong>{escape(label.on_the_slides)}:</strong></p>"]
+                for number, plan in shown:
+                    items = BulletList(tuple(ListItem(b.inlines, b.level) for b in plan.bullets), False, 0)
+                    html.append(f'<div class="on-slide">{"" if alone else slide_cue(Slides(number, number), label)}'
+                                + list_html(items, lambda inlines: inline_html(inlines, cite)) + "</div>")
+                cells.append(made("slides", "".join(html)))
             for note in section.trainer_cells:
                 cells.append(real("trainer", note.index, cell_html(note, cite, module.folder)))
             for item in (*section.activities, *section.discussions):
-                heading = (f"{label.activity}: {item.activity_name}" if item.is_activity else label.discussion)
-                length = f" ({item.minutes} {label.minutes})" if item.minutes else ""
+                heading = f"{label.activity}: {item.activity_name}" if item.is_activity else label.discussion
+                length = f" ({minutes(item.minutes, label)})" if item.minutes else ""
+                cue = slide_cue(slides.cells.get(item.index), label)
                 cells.append(real("activity" if item.is_activity else "discussion", item.index,
-                                  f"<h3>{escape(heading + length)}</h3>" + cell_html(item, cite, module.folder)))
+                                  f"<h3>{escape(heading + length)}{cue}</h3>" + cell_html(item, cite, module.folder)))
         nb.cells = cells
         nb.metadata["guide"] = {
             "lang": module.lang,
             "title": module.title,
             "audience": module.audience,
-            "total": module.minutes.total,
+            "total": minutes(module.minutes.total, label),
             "objectives": list(module.objectives),
-            "schedule": [{"label": s.label, "minutes": s.minutes, "kind": s.kind,
-                          "starts": f"{s.starts:%H:%M}" if s.starts else ""} for s in slots],
+            "schedule": _table(module, slots, slides, label),
             "clock": self.start is not None,
             "plan_label": label.lesson_plan,
             "trainer_only": label.trainer_only,
@@ -89,7 +133,13 @@ class LessonPlanPreprocessor(Preprocessor):
             "schedule_note": label.schedule_note,
             "time_label": label.time,
             "part_label": label.part,
+            "slides_label": label.slides,
             "minutes_label": label.minutes,
+            "recheck_label": label.recheck,
+            "recheck_intro": label.recheck_intro.format(days=self.max_age, day=self.day.isoformat()),
+            "recheck": self.recheck,
+            "sources_label": label.sources,
+            "sources": [short_source(module.source(i), module.lang) for i in cite.order if module.source(i)],
             "notice": label.legal_notice,
             "last_reviewed": module.last_reviewed.isoformat(),
             "last_reviewed_label": label.last_reviewed,
@@ -97,6 +147,49 @@ class LessonPlanPreprocessor(Preprocessor):
         return nb, resources
 
 
-def render_guide(module: Module, target: Path, when, start: time | None = None) -> int:
-    html = export(module, "guide", [LessonPlanPreprocessor(module, start)])
-    return pdf.write_pdf(html, base=module.folder, target=target, title=module.title, when=when, lang=module.lang)
+def _table(module: Module, slots, slides: DeckMap, label: Words) -> list[dict]:
+    """The timing table: one row per section with its total and slides, then an indented row
+    for its teaching time and each activity and discussion; a total row at the end."""
+    rows = []
+    for position, section in enumerate(module.sections):
+        own = [s for s in slots if s.section == section.title]
+        if not own:
+            continue
+        span = slides.spans.get(position)
+        if section.title is None:
+            span = Slides(slides.opening.first, span.last if span else slides.opening.last)
+        rows.append({"kind": "section", "label": section.title or label.introduction, "starts": _clock(own[0]),
+                     "slides": str(span or ""), "minutes": str(sum(s.minutes for s in own))})
+        if len(own) == 1 and own[0].kind == "teaching":
+            continue  # a section that is only teaching needs no detail row
+        for slot in own:
+            if slot.kind == "teaching":
+                part, where = label.teaching, slides.content(position)
+            elif slot.kind == "activity":
+                part, where = f"{label.activity}: {slot.label}", slides.cells.get(slot.cell)
+            else:
+                part, where = label.discussion, slides.cells.get(slot.cell)
+            rows.append({"kind": slot.kind, "label": part, "starts": _clock(slot) if slot.minutes else "",
+                         "slides": str(where or ""), "minutes": str(slot.minutes) if slot.minutes else "\u2014"})
+    rows.append({"kind": "total", "label": label.total, "starts": "",
+                 "slides": str(Slides(1, slides.closing.last)) if slides.closing else "",
+                 "minutes": str(sum(s.minutes for s in slots))})
+    return rows
+
+
+def _clock(slot) -> str:
+    return f"{slot.starts:%H:%M}" if slot.starts else ""
+
+
+def guide_html(module: Module, context: RenderContext) -> str:
+    config = context.config
+    day = context.day()
+    recheck = stale_facts(module, day, config.max_fact_age_days)
+    preprocessor = LessonPlanPreprocessor(module, context.start, deck_map(module, config.max_bullets_per_slide),
+                                          recheck, config.max_fact_age_days, day)
+    return export(module, "guide", [preprocessor], Profile(config.paper))
+
+
+def render_guide(module: Module, target: Path, context: RenderContext) -> int:
+    return pdf.write_pdf(guide_html(module, context), base=module.folder, target=target, title=module.title,
+                         when=context.when(module), lang=module.lang)

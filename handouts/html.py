@@ -31,6 +31,7 @@ from curriculum.model import (
 )
 
 Cite_ = Callable[[tuple[str, ...]], str]
+WORD_JOINER = "\u2060"
 
 
 def inline_html(inlines: Inlines, cite: Cite_) -> str:
@@ -51,7 +52,11 @@ def inline_html(inlines: Inlines, cite: Cite_) -> str:
         elif isinstance(item, Link):
             out.append(inline_html(item.children, cite))  # on paper, the source list gives the address
         elif isinstance(item, Cite):
-            out.append(cite(item.source_ids))
+            # Glued to the word before it (no space, a word joiner), so a line never starts
+            # with a citation: "longer⁵˒⁷." stays on one line.
+            if out:
+                out[-1] = out[-1].rstrip()
+            out.append(WORD_JOINER + cite(item.source_ids))
     return "".join(out).strip()
 
 
@@ -114,9 +119,10 @@ def blocks_html(blocks: tuple[Block, ...], cite: Cite_, picture: Callable[[Image
 
 
 def _attach(previous: str, citation: str) -> str:
-    """`citation` placed inside the last paragraph or list item of `previous`."""
+    """`citation` placed inside the last paragraph or list item of `previous`, glued to its
+    last word."""
     for closing in ("</li>", "</p>", "</td>"):
         at = previous.rfind(closing)
         if at != -1:
-            return previous[:at] + citation + previous[at:]
+            return previous[:at].rstrip() + citation + previous[at:]
     return previous + citation

@@ -1,7 +1,9 @@
-"""The only file that knows the PDF engine (WeasyPrint)."""
+"""The only file that knows the PDF engine (WeasyPrint): lay a page out, say what landed where,
+and write it as tagged PDF/UA."""
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -13,18 +15,68 @@ logging.getLogger("weasyprint").setLevel(logging.ERROR)
 logging.getLogger("fontTools").setLevel(logging.ERROR)
 
 
-def write_pdf(html: str, base: Path, target: Path, title: str, when: datetime, lang: str) -> int:
-    """Render `html` (relative links resolved from `base`) to `target`, reproducibly; return
-    the number of pages."""
+@dataclass
+class Layout:
+    """A laid-out document, before it is written: enough to decide whether to tighten or fill."""
+
+    document: object  # weasyprint.Document
+
+    @property
+    def pages(self) -> int:
+        return len(self.document.pages)
+
+    def parts_on(self, page: int) -> set[str]:
+        """The classes of the `<section>`s with something on page `page` (1-based)."""
+        found: set[str] = set()
+        for box in _flow(self.document.pages[page - 1]):
+            element = getattr(box, "element", None)
+            if element is not None and element.tag == "section" and box.height:
+                found.update((element.get("class") or "").split())
+        return found
+
+    def free_height(self, page: int) -> float:
+        """Empty height, in CSS px (1/96 in), below the last thing on page `page`."""
+        page_box = self.document.pages[page - 1]._page_box
+        bottom = page_box.content_box_y() + page_box.height
+        used = max((b.position_y + b.margin_height() for b in _flow(self.document.pages[page - 1])
+                    if getattr(b, "element_tag", None) not in (None, "html", "body")), default=0.0)
+        return max(0.0, bottom - used)
+
+
+def _flow(page):
+    """Every box of the page's main flow (the running footer and page number left out)."""
+    from weasyprint.formatting_structure.boxes import MarginBox
+
+    stack = [c for c in page._page_box.children if not isinstance(c, MarginBox)]
+    while stack:
+        box = stack.pop()
+        yield box
+        stack.extend(getattr(box, "children", ()))
+
+
+def lay_out(html: str, base: Path, when: datetime) -> Layout:
+    """Lay `html` out (relative links resolved from `base`) with reproducible dates."""
     from weasyprint import HTML
 
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
     html = html.replace("</head>", f'<meta name="dcterms.created" content="{stamp}">'
                                     f'<meta name="dcterms.modified" content="{stamp}"></head>', 1)
     try:
-        document = HTML(string=html, base_url=str(base) + "/").render()
-        document.write_pdf(target, pdf_identifier=title.encode("utf-8")[:32], pdf_variant="pdf/ua-1",
-                           lang=lang)
-        return len(document.pages)
+        return Layout(HTML(string=html, base_url=str(base) + "/").render())
     except (OSError, ValueError) as exc:
-        raise BuildError(f"could not write the handout PDF ({exc})", target) from None
+        raise BuildError(f"could not lay out the PDF ({exc})") from None
+
+
+def write(layout: Layout, target: Path, title: str, lang: str) -> int:
+    """Write `layout` as a tagged PDF/UA document in `lang`; return the number of pages."""
+    try:
+        layout.document.write_pdf(target, pdf_identifier=title.encode("utf-8")[:32], pdf_variant="pdf/ua-1",
+                                  lang=lang)
+    except (OSError, ValueError) as exc:
+        raise BuildError(f"could not write the PDF ({exc})", target) from None
+    return layout.pages
+
+
+def write_pdf(html: str, base: Path, target: Path, title: str, when: datetime, lang: str) -> int:
+    """Lay out and write in one step; return the number of pages."""
+    return write(lay_out(html, base, when), target, title, lang)

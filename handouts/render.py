@@ -7,7 +7,7 @@ never reach paper. Citations are renumbered in the order the handout cites them.
 """
 from __future__ import annotations
 
-import base64
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
@@ -23,6 +23,9 @@ from curriculum.model import Cell, Glossary, Image, Module, Term, block_inlines,
 
 from . import pdf
 from .html import blocks_html
+from .picture import Picture, embedded, lesson_picture
+from .profiles import Profile
+from .sources import short_source
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -42,6 +45,16 @@ class PrintExporter(HTMLExporter):
         return environment
 
 
+@dataclass(frozen=True)
+class Variant:
+    """One way to lay the handout out; `fit.py` tries them until the pages come out as planned."""
+
+    tight: bool = False  # less space between blocks (never smaller type)
+    local_help: bool = True  # the "My local legal help" box to write in
+    picture_in: float | None = 3.4  # height of the lesson's picture in inches; None leaves it out
+    notes_lines: int = 0  # write-in lines that fill what is left of the last page
+
+
 class CitationOrder:
     """Numbers sources in the order the printed page first cites them."""
 
@@ -59,12 +72,14 @@ class PrintedCellsPreprocessor(Preprocessor):
     """Keep the notebook cells the handout prints, in order, each with its HTML from the tree
     as its source and its section title (on the first printed cell of a section) in metadata."""
 
-    def __init__(self, module: Module, cite, **kwargs):
+    def __init__(self, module: Module, cite, picture_html: str = "", picture_section: str | None = None, **kwargs):
         super().__init__(**kwargs)
         self.module, self.cite = module, cite
+        self.picture_html, self.picture_section = picture_html, picture_section
 
     def preprocess(self, nb, resources):
         label = words(self.module.lang)
+        picture = self.picture_html
         printed: dict[int, tuple[str, Cell]] = {}
         for section in self.module.sections:
             for n, cell in enumerate(section.handout_cells):
@@ -74,24 +89,34 @@ class PrintedCellsPreprocessor(Preprocessor):
             if index not in printed:
                 continue
             section, cell = printed[index]
-            title = (f"<h3>{escape(cell.activity_name)} ({cell.minutes} {label.minutes})</h3>"
+            title = (f"<h3>{escape(cell.activity_name)} ({minutes(cell.minutes, label)})</h3>"
                      if cell.is_activity else "")
-            raw.cell_type, raw.source = "markdown", title + cell_html(cell, self.cite, self.module.folder)
+            here = ""
+            if picture and section and section == (self.picture_section or ""):
+                here, picture = picture, ""  # the picture opens its own section, beside the text
+            raw.cell_type, raw.source = "markdown", here + title + cell_html(cell, self.cite, self.module.folder)
             raw.metadata["untangle_print"] = {"section": section}
             raw.pop("outputs", None)
             raw.pop("execution_count", None)
             kept.append(raw)
         nb.cells = kept
+        resources["picture_alone"] = picture  # its section is not printed: it goes before the key points
         return nb, resources
+
+
+def minutes(count: int, label: Words) -> str:
+    """"1 minute", "5 minutes"."""
+    return f"{count} {label.minute if count == 1 else label.minutes}"
 
 
 class HandoutFactsPreprocessor(Preprocessor):
     """The fixed parts of the handout (title, key points, glossary, sources, notice) as typed
     notebook metadata for the template."""
 
-    def __init__(self, module: Module, glossary: Glossary | None, config: Config, cite: CitationOrder, **kwargs):
+    def __init__(self, module: Module, glossary: Glossary | None, config: Config, cite: CitationOrder,
+                 variant: Variant, **kwargs):
         super().__init__(**kwargs)
-        self.module, self.glossary, self.settings, self.cite = module, glossary, config, cite
+        self.module, self.glossary, self.settings, self.cite, self.variant = module, glossary, config, cite, variant
 
     def preprocess(self, nb, resources):
         module, label = self.module, words(self.module.lang)
@@ -104,47 +129,52 @@ class HandoutFactsPreprocessor(Preprocessor):
             "key_points_label": label.key_points,
             "glossary": _glossary(module, self.glossary),
             "glossary_label": label.glossary,
-            "sources": [_short_source(module, i, label) for i in _all_cited(self.cite.order, module)],
+            "sources": [_short_source(module, i) for i in _all_cited(self.cite.order, module)],
             "sources_label": label.sources,
             "notice": label.legal_notice,
             "notice_short": label.legal_notice_short,
             "last_reviewed": module.last_reviewed.isoformat(),
             "last_reviewed_label": label.last_reviewed,
+            "tight": self.variant.tight,
+            "local_help": {"title": label.local_help, "lines": [label.local_help_name, label.local_help_phone,
+                                                               label.local_help_address, ""]}
+                          if self.variant.local_help else None,
+            "notes": {"title": label.my_notes, "lines": self.variant.notes_lines} if self.variant.notes_lines else None,
         }
         return nb, resources
 
 
-def export(module: Module, template: str, preprocessors: list[Preprocessor]) -> str:
+def export(module: Module, template: str, preprocessors: list[Preprocessor], profile: Profile) -> str:
     """The real notebook through `preprocessors` and `template`: the page's HTML."""
-    css = (TEMPLATES / "handout" / "handout.css").read_text(encoding="utf-8")
+    css = (TEMPLATES / "handout" / "handout.css").read_text(encoding="utf-8") + "\n" + profile.css()
     exporter = PrintExporter(template, preprocessors)
-    body, _ = exporter.from_notebook_node(read_notebook(module.path), resources={"handout_css": css})
+    body, _ = exporter.from_notebook_node(read_notebook(module.path),
+                                          resources={"handout_css": css, "picture_alone": ""})
     return body
 
 
-def handout_html(module: Module, glossary: Glossary | None, config: Config) -> str:
+def handout_html(module: Module, glossary: Glossary | None, config: Config, profile: Profile = Profile(),
+                 variant: Variant = Variant(), picture: Picture | None = None) -> str:
     cite = CitationOrder()
-    return export(module, "handout", [PrintedCellsPreprocessor(module, cite),
-                                      HandoutFactsPreprocessor(module, glossary, config, cite)])
+    shown = ""
+    if picture is not None and variant.picture_in:
+        shown = picture.html(variant.picture_in * (1.4 if profile.large else 1), column_in=6.9, beside=not profile.large)
+    return export(module, "handout", [
+        PrintedCellsPreprocessor(module, cite, shown, picture.section if picture else None),
+        HandoutFactsPreprocessor(module, glossary, config, cite, variant)], profile)
 
 
 def cell_html(cell: Cell, cite, folder: Path) -> str:
     """A cell's printed HTML, its pictures embedded."""
     if cell.figure is not None:
-        return _embedded(cell.figure.png, "image/png", cell.figure.alt)
+        return embedded(cell.figure.png, "image/png", cell.figure.alt)
 
     def picture(image: Image) -> str:
         path = folder / image.src
         kind = "image/jpeg" if path.suffix.lower() in (".jpg", ".jpeg") else "image/png"
-        return _embedded(path.read_bytes(), kind, image.alt)
+        return embedded(path.read_bytes(), kind, image.alt)
 
     return blocks_html(cell.blocks, cite, picture)
-
-
-def _embedded(data: bytes, kind: str, alt: str) -> str:
-    """An <img> that carries its picture, so the PDF does not depend on where the files are."""
-    encoded = base64.b64encode(data).decode("ascii")
-    return f'<img alt="{escape(alt)}" src="data:{kind};base64,{encoded}">'
 
 
 def _all_cited(order: list[str], module: Module) -> list[str]:
@@ -152,11 +182,9 @@ def _all_cited(order: list[str], module: Module) -> list[str]:
     return order or [module.sources[0].id] if module.sources else order
 
 
-def _short_source(module: Module, source_id: str, label: Words) -> str:
+def _short_source(module: Module, source_id: str) -> str:
     source = module.source(source_id)
-    if source is None:
-        return source_id
-    return f"{source.publisher}, \u201c{source.title},\u201d {source.date}. {source.url}"
+    return short_source(source, module.lang) if source is not None else source_id
 
 
 def _glossary(module: Module, glossary: Glossary | None) -> list[dict[str, str]]:
@@ -181,7 +209,16 @@ def _glossary(module: Module, glossary: Glossary | None) -> list[dict[str, str]]
     return sorted(found.values(), key=lambda e: e["term"].casefold())
 
 
-def render_handout(module: Module, glossary: Glossary | None, config: Config, target: Path, when) -> int:
-    """Write the handout PDF; return its page count (a handout should fit two pages)."""
-    return pdf.write_pdf(handout_html(module, glossary, config), base=module.folder, target=target,
-                         title=module.title, when=when, lang=module.lang)
+def render_handout(module: Module, glossary: Glossary | None, config: Config, target: Path, when,
+                   profile: Profile = Profile()) -> int:
+    """Write the handout PDF, laid out to fill its pages on purpose; return its page count."""
+    from .fit import fit
+
+    picture = lesson_picture(module)
+
+    def attempt(variant: Variant) -> pdf.Layout:
+        html = handout_html(module, glossary, config, profile, variant, picture)
+        return pdf.lay_out(html, base=module.folder, when=when)
+
+    layout = fit(attempt, profile, has_picture=picture is not None)
+    return pdf.write(layout, target, title=module.title, lang=module.lang)

@@ -1,4 +1,5 @@
-"""Handouts and lesson plans as outputs: one PDF per module and language each."""
+"""Handouts (standard and large print) and lesson plans as outputs: one PDF per module and
+language each, on the paper the `paper` setting names."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,30 +16,41 @@ PDF_LIBRARIES = ("nbconvert", "weasyprint", "pydyf", "jinja2", "fonttools")
 class HandoutRenderer:
     name = "handouts"
     scope = MODULE
-    settings = ("publisher",)
+    settings = ("publisher", "paper")
     options = ()
     libraries = PDF_LIBRARIES
     after = ()
+    large = False
 
     def file_name(self, item: str, lang: str) -> str:
         return f"{item}.{lang}.pdf"
 
     def render(self, module: Module, context: RenderContext, folder: Path) -> list[str]:
+        from .profiles import Profile
         from .render import render_handout  # nbconvert and WeasyPrint: loaded only where PDFs are made
 
+        profile = Profile(context.config.paper, self.large)
         pages = render_handout(module, context.glossary(module.lang), context.config,
-                               folder / self.file_name(module.id, module.lang), context.when(module))
-        if pages > HANDOUT_PAGES:
+                               folder / self.file_name(module.id, module.lang), context.when(module), profile)
+        if profile.max_pages and pages > profile.max_pages:
             return [f"{module.path}: the handout has {pages} pages (aim for {HANDOUT_PAGES}); "
                     "shorten the cells tagged 'handout'"]
         return []
 
 
+class LargePrintRenderer(HandoutRenderer):
+    """The same handout at 16 pt for readers with low vision: `build/large-print/`. It may run
+    past two pages."""
+
+    name = "large-print"
+    large = True
+
+
 class GuideRenderer:
     name = "guides"
     scope = MODULE
-    settings = ()
-    options = ("start",)
+    settings = ("paper", "max_fact_age_days", "max_bullets_per_slide")
+    options = ("start", "today")
     libraries = PDF_LIBRARIES
     after = ()
 
@@ -48,5 +60,5 @@ class GuideRenderer:
     def render(self, module: Module, context: RenderContext, folder: Path) -> list[str]:
         from .guide import render_guide
 
-        render_guide(module, folder / self.file_name(module.id, module.lang), context.when(module), context.start)
+        render_guide(module, folder / self.file_name(module.id, module.lang), context)
         return []

@@ -1,17 +1,32 @@
 """The trainer's lesson plan: the one printed place where trainer notes belong."""
 from __future__ import annotations
 
+import re
+from datetime import date
+
+import pytest
+from pptx import Presentation
 from pypdf import PdfReader
 
+from curriculum.config import Config
 from curriculum.languages import words
+from curriculum.load import load_module
+from curriculum.model import Curriculum
+from curriculum.rendering import RenderContext
+from curriculum.schedule import deck_map, schedule
+
+from .conftest import FIXTURE, ROOT, TRAINER_MARKER, real_notebooks, run_cli
+from .pdfs import pdfinfo
 
 EN = words("en")
-
-from .conftest import TRAINER_MARKER, run_cli
 
 
 def _text(path) -> str:
     return " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(str(path)).pages)
+
+
+def _module(module_id: str, lang: str):
+    return load_module(ROOT / "modules" / module_id / f"{lang}.ipynb")
 
 
 def test_guide_holds_the_trainer_notes_and_the_debrief(fixture_build):
@@ -40,11 +55,6 @@ def test_bad_start_time_is_a_usage_error(project):
 def test_schedule_parts_add_up_to_the_lesson():
     from datetime import time
 
-    from curriculum.load import load_module
-    from curriculum.schedule import schedule
-
-    from .conftest import FIXTURE
-
     module = load_module(FIXTURE / "modules" / "00-sample" / "en.ipynb")
     slots = schedule(module, "Introduction", time(18, 30))
     assert sum(s.minutes for s in slots) == module.minutes.total == 25
@@ -52,3 +62,87 @@ def test_schedule_parts_add_up_to_the_lesson():
     activity = next(s for s in slots if s.kind == "activity")
     assert activity.label == "Follow the prints" and activity.minutes == 10
     assert [s.starts for s in slots] == sorted(s.starts for s in slots)
+
+
+@pytest.mark.parametrize(("module_id", "lang"), real_notebooks())
+def test_timing_table_adds_up_and_lists_every_activity_and_discussion(module_id, lang):
+    """Each section's row is the sum of its detail rows and of the minutes its heading shows;
+    the total is the lesson's length; every activity and discussion has a row."""
+    from handouts.guide import _table
+
+    module = _module(module_id, lang)
+    label = words(lang)
+    slots = schedule(module, label.introduction)
+    rows = _table(module, slots, deck_map(module, Config().max_bullets_per_slide), label)
+    assert rows[-1]["kind"] == "total" and int(rows[-1]["minutes"]) == module.minutes.total
+    sections = [n for n, r in enumerate(rows) if r["kind"] == "section"]
+    for n, start in enumerate(sections):
+        end = sections[n + 1] if n + 1 < len(sections) else len(rows) - 1
+        detail = rows[start + 1 : end]
+        if detail:
+            assert int(rows[start]["minutes"]) == sum(int(r["minutes"]) for r in detail if r["minutes"].isdigit())
+    items = [c for c in module.cells if c.is_activity or c.is_discussion]
+    assert len([r for r in rows if r["kind"] in ("activity", "discussion")]) == len(items)
+
+
+@pytest.mark.parametrize(("module_id", "lang"), real_notebooks())
+def test_real_guide(real_build, module_id, lang):
+    """Correct plurals, section headings whose minutes match the table, slide numbers, a
+    sources list for the superscripts, tagged PDF/UA."""
+    module = _module(module_id, lang)
+    label = words(lang)
+    path = real_build / "guides" / f"{module_id}.{lang}.pdf"
+    text = _text(path)
+    assert not re.search(rf"\b1 {label.minutes}\b", text)
+    assert f"{label.slides} 1\u2013" in text or f"{label.slide} 1" in text
+    slots = schedule(module, label.introduction)
+    for section in module.sections:
+        if section.title:
+            total = sum(s.minutes for s in slots if s.section == section.title)
+            unit = label.minute if total == 1 else label.minutes
+            assert re.search(re.escape(" ".join(section.title.split())) + rf".{{0,40}}? {total} {unit}", text), section.title
+    assert label.sources in text
+    assert pdfinfo(path)["Tagged"] == "yes"
+
+
+def test_guide_superscripts_match_its_sources_list():
+    from handouts.guide import guide_html
+
+    module = _module("01-secure-communities", "en")
+    context = RenderContext(Curriculum(ROOT, (module,), {}), Config(), today=date(2026, 12, 5))
+    html = guide_html(module, context)
+    cited = {int(n) for sup in re.findall(r"<sup>([\d,]+)</sup>", html) for n in sup.split(",")}
+    listed = re.search(r'<section class="guide-sources">.*?</section>', html, re.S).group(0).count("<li>")
+    assert cited and cited == set(range(1, listed + 1))
+
+
+def test_guide_lists_the_facts_to_recheck():
+    from handouts.guide import guide_html
+
+    module = _module("01-secure-communities", "en")
+    fresh = RenderContext(Curriculum(ROOT, (module,), {}), Config(max_fact_age_days=100000), today=date(2026, 12, 5))
+    stale = RenderContext(Curriculum(ROOT, (module,), {}), Config(max_fact_age_days=30), today=date(2026, 12, 5))
+    assert EN.recheck not in guide_html(module, fresh)
+    html = guide_html(module, stale)
+    assert EN.recheck in html and "2025-05" in html
+
+
+@pytest.mark.parametrize("module_id", sorted({m for m, lang in real_notebooks() if lang == "en"}))
+def test_slide_numbers_match_the_deck(real_build, module_id):
+    """The lesson plan's numbers are computed from the outline, not read from the deck: this
+    proves they agree with the real deck (if the deck's order changes, update
+    curriculum/schedule.py `deck_map`)."""
+    module = _module(module_id, "en")
+    slides = list(Presentation(str(real_build / "slides" / f"{module_id}.en.pptx")).slides)
+    numbers = deck_map(module, Config().max_bullets_per_slide)
+    assert numbers.closing.last == len(slides)
+    for cell in module.cells:
+        if cell.is_activity or cell.is_discussion:
+            title = slides[numbers.cells[cell.index].first - 1].shapes.title.text
+            assert title.startswith(EN.activity if cell.is_activity else EN.discussion)
+            if cell.is_activity:
+                assert cell.activity_name in title
+    for position, section in enumerate(module.sections):
+        for number, plan in numbers.plans[position]:
+            if section.title:
+                assert slides[number - 1].shapes.title.text.startswith(section.title)

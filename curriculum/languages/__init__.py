@@ -60,6 +60,25 @@ class Words:
     part_of: str
     qr_alt: str
     key_points_note: str
+    # Print: handouts and lesson plans (issue 10).
+    minute: str
+    local_help: str
+    local_help_name: str
+    local_help_phone: str
+    local_help_address: str
+    my_notes: str
+    source_copy_at: str
+    source_archived: str
+    source_undated: str
+    source_access_year: str
+    source_title_from_address: str
+    source_press_release: str
+    slide: str
+    slides: str
+    teaching: str
+    total: str
+    recheck: str
+    recheck_intro: str
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,50 @@
+"""Reading the real PDFs as a printer and a screen reader would: text, type sizes, tagging."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+from pypdf import PdfReader
+
+
+def pages(path) -> list[str]:
+    """Each page's text, its whitespace collapsed."""
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(str(path)).pages]
+
+
+def lines(path) -> list[str]:
+    """Every line of text, as pypdf breaks them."""
+    return [line.strip() for page in PdfReader(str(path)).pages for line in (page.extract_text() or "").splitlines()]
+
+
+def sized_text(path) -> list[tuple[str, float]]:
+    """(text, size in pt) of every run of text, the size as printed (font size scaled by the
+    text and graphics matrices)."""
+    runs: list[tuple[str, float]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            a, b, c, d = (float(x) for x in cm[:4])
+            tc, td = float(tm[2]), float(tm[3])
+            scale = ((tc * a + td * c) ** 2 + (tc * b + td * d) ** 2) ** 0.5
+            runs.append((text.strip(), round(size * scale, 2)))
+
+    for page in PdfReader(str(path)).pages:
+        page.extract_text(visitor_text=visit)
+    return runs
+
+
+def size_of(runs: list[tuple[str, float]], words: str) -> float:
+    """The smallest size of the runs (of a dozen characters or more) that are part of `words`."""
+    whole = " ".join(words.split())
+    found = [size for text, size in runs if len(text) >= 12 and " ".join(text.split()) in whole]
+    assert found, f"{whole[:40]!r} not found in the PDF"
+    return min(found)
+
+
+def pdfinfo(path) -> dict[str, str]:
+    """`pdfinfo`'s fields (Debian's poppler-utils, installed by scripts/system-deps.sh test)."""
+    tool = shutil.which("pdfinfo")
+    assert tool, "pdfinfo is missing: run `bash scripts/system-deps.sh test`"
+    out = subprocess.run([tool, str(path)], capture_output=True, text=True, check=True).stdout
+    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in out.splitlines())}
