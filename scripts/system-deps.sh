@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Install the Debian packages Untangle needs, if any are missing. `system-deps.sh build`:
 # Pango, HarfBuzz subsetting and DejaVu fonts for WeasyPrint's handouts. `system-deps.sh test`
-# adds Chromium for the browser tests and LibreOffice Impress to prove the decks open outside
-# PowerPoint. Needs root (or sudo) only when something is missing.
+# adds Chromium for the browser tests, LibreOffice Impress to prove the decks open outside
+# PowerPoint, and npm (when missing) to install axe-core for the accessibility test. Needs root (or sudo) only when something is missing.
 set -euo pipefail
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
-if [ "${1:-build}" = "test" ]; then packages+=(chromium libreoffice-impress); fi
+if [ "${1:-build}" = "test" ]; then
+  packages+=(chromium libreoffice-impress)
+  # npm installs the pinned axe-core for the book's accessibility test (any Node.js with npm will do).
+  command -v npm >/dev/null || packages+=(npm)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -53,6 +53,12 @@ class Words:
     schedule_note: str
     on_the_slides: str
     introduction: str
+    # The book (issue 10)
+    download_guide: str
+    search: str
+    other_languages: str
+    read_book: str
+    term_tap_again: str
 
 
 @dataclass(frozen=True)
