@@ -2,6 +2,8 @@
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+# axe-core for the book's accessibility test, pinned by tests/axe/package-lock.json.
+AXE := tests/axe/node_modules/axe-core/axe.min.js
 
 .PHONY: build test check serve system-deps install clean
 
@@ -10,6 +12,7 @@ build: install
 
 test: install
 	@bash scripts/system-deps.sh test
+	@$(MAKE) --no-print-directory $(AXE)
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
@@ -29,6 +32,10 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
 	touch $(STAMP)
+
+$(AXE): tests/axe/package.json tests/axe/package-lock.json
+	npm ci --prefix tests/axe --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
 clean:
 	rm -rf build

@@ -4,6 +4,7 @@ decks and handouts show. Every piece of the author's text is escaped on the way 
 """
 from __future__ import annotations
 
+import html
 import re
 from typing import Callable
 
@@ -30,6 +31,9 @@ from curriculum.model import (
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~$%!()&+=:])")
 #: What would open a block when it starts a line: "- ", "1. ", "1) ", "> "...
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])")
+
+#: A bare web address in fixed text ("immi.org", "immi.org/es"), which the book makes a link.
+_WEB_ADDRESS = re.compile(r"\b(?:[a-z0-9-]+\.)+(?:org|gov|com|net|us)(?:/[a-z0-9/_-]*[a-z0-9])?\b", re.I)
 
 Cite_ = Callable[[tuple[str, ...]], str]
 
@@ -128,3 +132,26 @@ def blocks_myst(blocks: tuple[Block, ...], cite: Cite_, picture: Callable[[Image
 
 def image(alt: str, src: str) -> str:
     return "![" + _SPECIAL.sub(r"\\\1", alt) + f"](<{src}>)"
+
+
+def _split_addresses(text: str):
+    """(plain text, web address or "") pieces of `text`, in order."""
+    start = 0
+    for match in _WEB_ADDRESS.finditer(text):
+        yield text[start:match.start()], match.group()
+        start = match.end()
+    yield text[start:], ""
+
+
+def with_links(text: str) -> str:
+    """`text` as MyST, escaped, with each bare web address (the legal notice's immi.org) a link."""
+    pieces = [(_SPECIAL.sub(r"\\\1", plain) if i else escape(plain) if plain else "")
+              + (f"[{escape(address)}](<https://{address}>)" if address else "")
+              for i, (plain, address) in enumerate(_split_addresses(text))]
+    return "".join(pieces)
+
+
+def html_with_links(text: str) -> str:
+    """`text` as HTML (for the theme's announcement bar), with each bare web address a link."""
+    return "".join(html.escape(plain) + (f'<a href="https://{html.escape(address)}">{html.escape(address)}</a>'
+                                         if address else "") for plain, address in _split_addresses(text))

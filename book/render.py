@@ -18,13 +18,15 @@ import yaml
 
 from curriculum.errors import BuildError
 from curriculum.languages import Language, Words, language
-from curriculum.model import Cell, Curriculum, Glossary, Image, Module, Source
+from curriculum.model import Cell, Curriculum, Glossary, Module, Source
 
 from . import myst
+from .pages import LESSONS, Download, Translation
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
-from .renderer import LESSONS
+#: Our Jinja templates: the language switch, a labelled search button and the sidebar's landmarks.
+TEMPLATES = HERE / "templates"
 
 
 def page_path(module: Module) -> str:
@@ -36,15 +38,17 @@ def render_book(
     curriculum: Curriculum,
     lang: str,
     title: str,
-    downloads: dict[str, list[str]],
+    downloads: dict[str, list[Download]],
+    translations: list[Translation],
     cache: Path,
     out: Path,
 ) -> list[str]:
     """Build the book for `lang` in `cache` (kept between builds) and copy it to `out`; return
     Sphinx's warnings.
 
-    `downloads` maps a module id to the names of the deck and handout its page offers (the
-    files are placed in the page's downloads/ folder when the build is published).
+    `downloads` maps a module id to what its page offers (the files are placed in the page's
+    downloads/ folder when the build is published); `translations` are the other languages
+    every page links to.
     """
     modules = curriculum.in_language(lang)
     glossary = curriculum.glossaries.get(lang) or Glossary(lang, Path("glossary"), ())
@@ -58,16 +62,18 @@ def render_book(
         written.add(target)
         _write_if_changed(target, content)
 
-    put("_config.yml", _config(title, lang, words_))
+    put("_config.yml", _config(title, lang, words_, glossary, translations))
     put("_toc.yml", _toc(modules))
     put("intro.md", _home(title, modules, label))
     put("glossary.md", _glossary_page(glossary, label))
     put("sources.md", _sources_page(modules, label))
-    put("_static/untangle.css", (STATIC / "untangle.css").read_bytes())
+    for asset in sorted(STATIC.iterdir()):
+        put(f"_static/{asset.name}", asset.read_bytes())
+    for template in sorted(TEMPLATES.iterdir()):
+        put(f"_templates/{template.name}", template.read_bytes())
     for module in modules:
         folder = f"{LESSONS}/{module.id}"
-        files = downloads.get(module.id, [])
-        put(f"{folder}/index.md", module_page(module, label, [f"downloads/{name}" for name in files]))
+        put(f"{folder}/index.md", module_page(module, label, downloads.get(module.id, [])))
         for image in sorted((module.folder / "images").glob("*")) if (module.folder / "images").is_dir() else []:
             put(f"{folder}/images/{image.name}", image.read_bytes())
         for cell in module.cells:
@@ -82,7 +88,7 @@ def render_book(
 # ---------------------------------------------------------------- pages
 
 
-def module_page(module: Module, label: Words, downloads: list[str]) -> str:
+def module_page(module: Module, label: Words, downloads: list[Download]) -> str:
     esc = myst.escape
     lines = [f"# {esc(module.title)}", "", f"*{esc(module.summary)}*", ""]
     lines += [
@@ -92,10 +98,10 @@ def module_page(module: Module, label: Words, downloads: list[str]) -> str:
         "",
     ]
     if downloads:
-        names = {".pptx": label.download_slides, ".pdf": label.download_handout}
+        names = {"slides": label.download_slides, "handouts": label.download_handout, "guides": label.download_guide}
         # Raw links: the files are placed beside the page when the build is published, so
         # Sphinx must not look for them in the book's source.
-        links = "\n".join(f'- <a href="{html.escape(d)}" download>{html.escape(names.get(Path(d).suffix, Path(d).name))}</a>'
+        links = "\n".join(f'- <a href="downloads/{html.escape(d.name)}" download>{html.escape(names.get(d.kind, d.name))}</a>'
                           for d in downloads)
         lines += [myst.fenced("container", links, "untangle-downloads"), ""]
     objectives = "\n".join(f"- {esc(text)}" for text in module.objectives)
@@ -145,7 +151,7 @@ def _source_list(sources: tuple[Source, ...], label: Words, anchors: bool) -> st
 
 def _legal_box(label: Words) -> list[str]:
     """The not-legal-advice notice with where to find help, as a MyST box."""
-    return [myst.fenced("admonition", myst.escape(label.legal_notice), myst.escape(label.closing_title), "untangle-legal"), ""]
+    return [myst.fenced("admonition", myst.with_links(label.legal_notice), myst.escape(label.closing_title), "untangle-legal"), ""]
 
 
 def _home(title: str, modules: tuple[Module, ...], label: Words) -> str:
@@ -179,14 +185,22 @@ def _toc(modules: tuple[Module, ...]) -> str:
     return yaml.safe_dump({"format": "jb-book", "root": "intro", "chapters": chapters}, sort_keys=False)
 
 
-def _config(title: str, lang: str, words_: Language) -> str:
+def _config(title: str, lang: str, words_: Language, glossary: Glossary, translations: list[Translation]) -> str:
     config = yaml.safe_load((HERE / "_config.yml").read_text(encoding="utf-8"))
     config["title"] = title
+    label = words_.words
     sphinx_config = config["sphinx"]["config"]
-    sphinx_config["html_theme_options"]["announcement"] = words_.words.legal_notice_short
+    theme = sphinx_config["html_theme_options"]
+    theme["announcement"] = myst.html_with_links(label.legal_notice_short)
+    theme["search_bar_text"] = label.search
     sphinx_config["language"] = lang
-    sphinx_config["html_static_path"] = ["_static"]
-    sphinx_config["html_css_files"] = ["untangle.css"]
+    sphinx_config["untangle_book"] = {
+        "languages": [{"code": t.code, "name": t.name, "lessons": sorted(t.lessons)} for t in translations],
+        "definitions": {e.term.casefold(): f"{e.full}. {e.definition}" if e.full else e.definition
+                        for e in glossary.entries},
+        "labels": {"search": label.search, "other_languages": label.other_languages,
+                   "term_tap_again": label.term_tap_again},
+    }
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
 
 

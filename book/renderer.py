@@ -1,6 +1,9 @@
-"""The participant book as an output: one Jupyter Book site per language, `build/book/<lang>/`.
+"""The participant book as an output: one Jupyter Book site per language, `build/book/<lang>/`,
+and a landing page, `build/book/index.html`, that offers every published language.
 
-It runs after the decks and handouts because each lesson page offers them for download.
+It runs beside the decks, handouts and lesson plans (each lesson page offers them for download;
+app places the files after publishing), and links every page to the same page in the other
+languages.
 """
 from __future__ import annotations
 
@@ -8,12 +11,13 @@ from pathlib import Path
 
 from curriculum.rendering import LANGUAGE, RenderContext
 
-LESSONS = "lessons"
+from .pages import LESSONS, Download, Translation
+
 #: The libraries Jupyter Book's Sphinx set-up loads (most of an incremental book build's time).
 WARM_MODULES = ("jupyter_book.sphinx", "myst_nb", "myst_parser", "sphinx_book_theme", "pydata_sphinx_theme",
                 "sphinx_design", "sphinx_togglebutton", "sphinx_copybutton", "sphinxcontrib.bibtex",
                 "sphinx_external_toc", "sphinx_thebe", "sphinx_comments", "sphinx_jupyterbook_latex",
-                "sphinx_multitoc_numbering", "sphinx.ext.intersphinx", "sphinx.builders.html")  # the lesson pages' folder in each language's book (render.py writes them there)
+                "sphinx_multitoc_numbering", "sphinx.ext.intersphinx", "sphinx.builders.html")
 
 
 class BookRenderer:
@@ -23,23 +27,34 @@ class BookRenderer:
     options = ()
     libraries = ("jupyter-book", "sphinx", "sphinx-book-theme", "pydata-sphinx-theme", "myst-parser", "myst-nb")
     after = ()
-    #: The deck and handout of each lesson, offered on its page; app links them into
-    #: `<lang>/lessons/<id>/downloads/` after publishing, so the book need not wait for them.
-    links = {"slides": "pptx", "handouts": "pdf"}
+    #: What each lesson page offers for download: output -> (extension, what the file is called in
+    #: the page's downloads/ folder, so the handout and the lesson plan, both PDFs, never collide).
+    links = {"slides": ("pptx", "slides"), "handouts": ("pdf", "handout"), "guides": ("pdf", "lesson-plan")}
 
     def file_name(self, item: str, lang: str) -> str:
         return lang
 
     def render(self, lang: str, context: RenderContext, folder: Path) -> list[str]:
         curriculum = context.curriculum
-        downloads = {m.id: [f"{m.id}.{lang}.{ext}" for kind, ext in self.links.items()
+        downloads = {m.id: [Download(kind, self.download_name(kind, m.id, lang)) for kind, (ext, _) in self.links.items()
                             if context.will_exist(kind, f"{m.id}.{lang}.{ext}")]
                      for m in curriculum.in_language(lang)}
         title = context.config.site_title(lang, context.language(lang).site_title)
         cache = (context.published or folder) / ".cache" / f"book-{lang}"
         from .render import render_book  # Sphinx and Jupyter Book: loaded only where the book is made
 
-        return render_book(curriculum, lang, title, downloads, cache, folder / lang)
+        return render_book(curriculum, lang, title, downloads, self.translations(lang, context), cache, folder / lang)
+
+    def translations(self, lang: str, context: RenderContext) -> list[Translation]:
+        """The other languages whose book exists once this build is published, with the lessons
+        each has, for the language switch on every page."""
+        others = sorted({code for _, code in context.translations if code != lang and context.will_exist(self.name, code)})
+        return [Translation(code, context.language(code).name,
+                            frozenset(m for m, c in context.translations if c == code)) for code in others]
+
+    def download_name(self, kind: str, module_id: str, lang: str) -> str:
+        ext, called = self.links[kind]
+        return f"{module_id}.{lang}.{called}.{ext}"
 
     def warm(self) -> None:
         """Load Sphinx and Jupyter Book ahead of time (about a second): app calls it in the book's
@@ -59,8 +74,16 @@ class BookRenderer:
         pairs = []
         for lesson in sorted((published / self.name).glob(f"*/{LESSONS}/*")):
             lang, module_id = lesson.parts[-3], lesson.name
-            for kind, ext in self.links.items():
+            for kind, (ext, _) in self.links.items():
                 name = f"{module_id}.{lang}.{ext}"
                 if (published / kind / name).is_file():
-                    pairs.append((f"{kind}/{name}", f"{self.name}/{lang}/{LESSONS}/{module_id}/downloads/{name}"))
+                    pairs.append((f"{kind}/{name}", f"{self.name}/{lang}/{LESSONS}/{module_id}/downloads/"
+                                                    f"{self.download_name(kind, module_id, lang)}"))
         return pairs
+
+    def finish(self, context: RenderContext, published: Path) -> None:
+        """Write the landing page, `build/book/index.html`, for every language published in
+        build/book, whether or not this build touched it (a Spanish-only build keeps English)."""
+        from .landing import write_landing
+
+        write_landing(published / self.name, context)

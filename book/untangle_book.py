@@ -1,16 +1,31 @@
-"""Sphinx extension for the participant book: keep every page local and readable offline.
+"""Sphinx extension for the participant book: keep every page local, link it to its translations
+and give glossary terms their definition.
 
-Readers fear surveillance, so the built book must not ask any other host for anything.
-Themes and extensions can add remote scripts or stylesheets (analytics, MathJax, web fonts);
-this extension removes any such asset from every page and fails loudly in the build log
-so a new dependency cannot slip one in unnoticed.
+- Readers fear surveillance, so the built book must not ask any other host for anything.
+  Themes and extensions can add remote scripts or stylesheets (analytics, MathJax, web fonts);
+  any such asset is removed from every page, with a warning in the build log so a new
+  dependency cannot slip one in unnoticed.
+- Every page links to the same page in the other languages (`untangle_switch`, shown by
+  templates/untangle-language-switch.html), or to their home page when a lesson is not translated.
+- A glossary term links to the glossary and carries its definition (the link's title), which
+  static/untangle-terms.js shows on hover, keyboard focus and tap.
+
+`render.py` writes what these need into the `untangle_book` setting: the other languages and
+their lessons, the glossary's definitions, and the labels the templates print.
 """
 from __future__ import annotations
 
+import html
+
+from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
 LOGGER = logging.getLogger(__name__)
+#: Pages every language's book has under the same name.
+SHARED_PAGES = ("glossary", "sources")
+TERM_CLASS = "untangle-term"
 
 
 def _is_remote(asset) -> bool:
@@ -27,6 +42,54 @@ def keep_assets_local(app: Sphinx, pagename: str, templatename: str, context: di
         context[key] = [a for a in assets if not _is_remote(a)]
 
 
+def counterpart(pagename: str, lessons: set[str], root: str) -> str:
+    """The page of another language's book that shows what `pagename` shows here."""
+    parts = pagename.split("/")
+    if pagename in SHARED_PAGES or (len(parts) == 3 and parts[2] == "index" and parts[1] in lessons):
+        return pagename
+    return root
+
+
+def language_switch(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Links to this page in the other languages, and the labels our templates print."""
+    settings = app.config.untangle_book
+    up = "../" * (pagename.count("/") + 1)  # from this page to build/book/
+    root = app.config.root_doc
+    context["untangle_labels"] = settings.get("labels", {})
+    context["untangle_switch"] = [
+        {"code": other["code"], "name": other["name"],
+         "href": f"{up}{other['code']}/{counterpart(pagename, set(other['lessons']), root)}.html"}
+        for other in settings.get("languages", [])
+    ]
+    tap_again = settings.get("labels", {}).get("term_tap_again", "")
+    context["metatags"] = context.get("metatags", "") + f'<meta name="untangle-tap-again" content="{html.escape(tap_again)}">\n'
+
+
+def mark_terms(app: Sphinx, doctree: nodes.document) -> None:
+    """Remember, on the text of each glossary reference, which term it names (the reference
+    itself is replaced when it is resolved)."""
+    for xref in doctree.findall(addnodes.pending_xref):
+        if xref.get("refdomain") == "std" and xref.get("reftype") == "term":
+            for child in xref.children:
+                if isinstance(child, nodes.Element):
+                    child["untangle_term"] = xref["reftarget"]
+
+
+def define_terms(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Give each resolved glossary link its definition (its title) and the class that styles it."""
+    definitions = app.config.untangle_book.get("definitions", {})
+    for inline in doctree.findall(nodes.inline):
+        term = inline.get("untangle_term")
+        link = inline.parent
+        if term and isinstance(link, nodes.reference) and term.casefold() in definitions:
+            link["reftitle"] = definitions[term.casefold()]
+            link["classes"].append(TERM_CLASS)
+
+
 def setup(app: Sphinx) -> dict:
+    app.add_config_value("untangle_book", {}, "html", types=[dict])
     app.connect("html-page-context", keep_assets_local, priority=900)
-    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
+    app.connect("html-page-context", language_switch)
+    app.connect("doctree-read", mark_terms)
+    app.connect("doctree-resolved", define_terms)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "2"}

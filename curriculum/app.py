@@ -27,7 +27,7 @@ from .checks.report import as_json, human_lines, module_table, summary, table_li
 from .config import CONFIG_FILE, load_config
 from .errors import BuildError, CheckFailed, CurriculumError, LoadError
 from .languages import FOLDER as LANGUAGE_FOLDER
-from .load import load_curriculum, module_folders, resolve_ids
+from .load import load_curriculum, module_folders, notebooks, resolve_ids
 from .rendering import LANGUAGE, MODULE, Job, RenderContext, epoch_from_environment
 
 #: A handout is written for print: one sheet, both sides.
@@ -100,7 +100,8 @@ def _build(root, names, renderers, ids, lang, out, console, start, keep_going, f
     issues = _load_issues(failed) + run_checks(Context(curriculum, config, date.today(), whole=not lang and not failed))
     broken = {(i.module, i.path.stem) for i in issues if i.severity is Severity.ERROR}
     _print_issues(issues, root, console)
-    context = RenderContext(curriculum, config, start, published=out, epoch=epoch_from_environment())
+    context = RenderContext(curriculum, config, start, published=out, epoch=epoch_from_environment(),
+                            translations=_translations(root))
     wanted = {m.id for m in curriculum.modules if not ids or m.id in ids} | {e.path.parent.name for e in failed
                                                                              if not ids or e.path.parent.name in ids}
     plan = _plan(renderers, context, wanted, broken, lang, out, failed)
@@ -117,7 +118,7 @@ def _build(root, names, renderers, ids, lang, out, console, start, keep_going, f
             console.print(f"  warning: {line}", style="yellow", soft_wrap=True, markup=False)
         _publish(staging, out, renderers)
         _link_outputs(out)
-        _write_language_index(out / "book")
+        _finish_outputs(context, out)
         plan_cache(plan, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -196,6 +197,9 @@ def _key(renderer, item: str, code: str, context: RenderContext, keys: dict) -> 
     links = getattr(renderer, "links", {})  # which linked outputs exist changes the pages' links
     parts.extend(sorted(rel for rel in context.available | {f"{k}/" for k in links} if rel.split("/")[0] in links
                         and f".{code}." in rel))
+    if renderer.scope == LANGUAGE:  # a product of a whole language links the other languages' items
+        parts.append(json.dumps(sorted(context.translations)))
+        parts.extend(sorted(rel for rel in context.available if rel.startswith(f"{renderer.name}/")))
     if "slide_template" in renderer.settings and config.slide_template:
         files.append(config.template_path(curriculum.root))
     return cache.OutputCache.key(parts, [f for f in files if f.is_file()])
@@ -393,27 +397,15 @@ def _link_outputs(out: Path) -> None:
             os.replace(temporary, final)
 
 
-def _write_language_index(book: Path) -> None:
-    """`build/book/index.html`: every language published in build/book, whether or not this
-    build touched it (a Spanish-only build keeps the English book listed)."""
-    from .languages import available, language
+def _finish_outputs(context: RenderContext, out: Path) -> None:
+    """Let each output write what spans all its items (the book's language chooser), after every
+    publish, so a one-language build keeps the other languages listed."""
+    for name in outputs.REGISTRY:
+        finish = getattr(outputs.renderer(name), "finish", None)
+        if finish and (out / name).is_dir():
+            finish(context, out)
 
-    if not book.is_dir():
-        return
-    published = [p.name for p in sorted(book.iterdir()) if p.is_dir() and (p / "index.html").is_file()]
-    if not published:
-        return
-    names = {code: language(code).name if code in available() else code for code in published}
-    links = "".join(f'<li><a href="{code}/index.html" lang="{code}" hreflang="{code}">{names[code]}</a></li>'
-                    for code in published)
-    refresh = f'<meta http-equiv="refresh" content="0; url={published[0]}/index.html">' if len(published) == 1 else ""
-    page = (f'<!DOCTYPE html><html lang="{published[0]}"><head><meta charset="utf-8"><meta name="viewport" '
-            f'content="width=device-width, initial-scale=1">{refresh}<title>Untangle</title>'
-            '<style>body{font:1.2rem/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem}'
-            'ul{list-style:none;padding:0}li a{display:block;padding:.8rem 1rem;margin:.5rem 0;border:2px solid #1d4e89;'
-            'border-radius:.5rem;color:#1d4e89;text-decoration:none;font-weight:600}li a:hover,li a:focus{background:#e8eef6}'
-            '</style></head><body><main><h1>Untangle</h1>'
-            f'<nav aria-label="Languages / Idiomas"><ul>{links}</ul></nav></main></body></html>\n')
-    temporary = book / ".index.html.tmp"
-    temporary.write_text(page, encoding="utf-8")
-    os.replace(temporary, book / "index.html")
+
+def _translations(root: Path) -> frozenset[tuple[str, str]]:
+    """(module id, language) of every notebook, whatever this build loads."""
+    return frozenset((nb.parent.name, nb.stem) for nb in notebooks(root / "modules"))

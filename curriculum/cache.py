@@ -19,7 +19,7 @@ from pathlib import Path
 from .languages import FOLDER as LANGUAGES
 from .model import Module
 
-_CODE_SUFFIXES = {".py", ".j2", ".css", ".json", ".yml", ".pptx", ".js"}
+_CODE_SUFFIXES = {".py", ".j2", ".css", ".json", ".yml", ".pptx", ".js", ".html"}
 FONT_FOLDERS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts")
 
 

@@ -37,6 +37,9 @@ class RenderContext:
     available: frozenset[str] = frozenset()
     #: The day of the build: what the lesson plan's "facts to re-check" are aged against.
     today: date = field(default_factory=date.today)
+    #: (module id, language) of every notebook in the project, including languages this build
+    #: does not render: the book links each lesson to its translations.
+    translations: frozenset[tuple[str, str]] = frozenset()
 
     def language(self, code: str) -> Language:
         return language(code)
@@ -90,7 +93,9 @@ class Renderer(Protocol):
     libraries: ClassVar[tuple[str, ...]]
     #: Outputs it reads while rendering: they are rendered first. (An output that only links
     #: others, like the book offering decks for download, names them in an optional `links`
-    #: and implements `linked(published)`; app places those files after publishing.)
+    #: and implements `linked(published)`; app places those files after publishing. An output
+    #: with something spanning all its items, like the book's language chooser, implements
+    #: `finish(context, published)`, which app calls after every publish.)
     after: ClassVar[tuple[str, ...]]
 
     def file_name(self, item: str, lang: str) -> str:

@@ -1,7 +1,11 @@
 """Drive the built book in a real browser (Debian's Chromium through Playwright), served on
-127.0.0.1 by `curriculum serve`, as a participant on a phone or a laptop would use it."""
+127.0.0.1 by `curriculum serve`, as a participant on a phone or a laptop would use it: every
+page in both languages, the language switch, glossary definitions, downloads, and axe-core's
+accessibility rules at laptop and phone widths."""
 from __future__ import annotations
 
+import json
+import shutil
 import socket
 import subprocess
 import sys
@@ -12,19 +16,23 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout, sync_playwright
 
-from curriculum.load import load_module
+from curriculum.load import load_glossary, load_module
 from curriculum.model import plain_text
-from curriculum.languages import words
+from curriculum.languages import language, words
 
 EN = words("en")
 
-from .conftest import ROOT, TRAINER_MARKER, real_notebooks
+from .conftest import ROOT, TRAINER_MARKER, copy_project, real_notebooks, run_cli
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+#: axe-core, installed at the version tests/axe/package-lock.json pins by `make test` (npm ci).
+AXE = ROOT / "tests" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+LAPTOP = {"viewport": {"width": 1280, "height": 900}}
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
 
 def _free_port() -> int:
@@ -99,10 +107,14 @@ def test_fixture_book_navigation_downloads_and_privacy(fixture_build, browser):
         page.wait_for_load_state("networkidle")
         assert "/glossary.html" in page.url and "Federal Bureau of Investigation" in page.inner_text("main")
         page.go_back()
-        for label in (EN.download_slides, EN.download_handout):
+        for label in (EN.download_slides, EN.download_handout, EN.download_guide):
             href = page.get_attribute(f"a:has-text('{label}')", "href")
             response = page.request.get(urllib.parse.urljoin(page.url, href))
             assert response.status == 200 and len(response.body()) > 1000, label
+        # The lesson plan is the trainer's PDF, not the handout under another name.
+        plan = page.request.get(urllib.parse.urljoin(page.url, page.get_attribute(f"a:has-text('{EN.download_guide}')", "href")))
+        handout = page.request.get(urllib.parse.urljoin(page.url, page.get_attribute(f"a:has-text('{EN.download_handout}')", "href")))
+        assert plan.body()[:5] == b"%PDF-" and plan.body() != handout.body()
         assert visit.foreign() == []
         visit.context.close()
 
@@ -138,7 +150,7 @@ def test_real_book_every_module_page(real_build, browser):
                         sample = plain_text(getattr(block, "inlines", ()))[:60]
                         if len(sample) >= 40:
                             assert sample not in text, f"{module_id}: trainer text in the book: {sample}"
-            for link in (label.download_slides, label.download_handout):
+            for link in (label.download_slides, label.download_handout, label.download_guide):
                 href = page.get_attribute(f"a:has-text('{link}')", "href")
                 assert href, f"{module_id}.{lang}: no link '{link}'"
                 assert page.request.get(urllib.parse.urljoin(page.url, href)).status == 200
@@ -159,12 +171,214 @@ def test_language_choice_and_spanish_pages(real_build, browser):
         if len(langs) == 1:
             assert page.url.endswith(f"/{langs[0]}/intro.html")
         else:
-            for name in ("English", "Español"):
-                page.click(f"text={name}")
+            for lang in ("en", "es"):
+                # The landing page speaks each language in its own words.
+                assert page.get_attribute(f"section:has-text('{words(lang).read_book}')", "lang") == lang
+                page.click(f"text={words(lang).read_book}")
                 page.wait_for_load_state("networkidle")
-                lang = page.get_attribute("html", "lang")
-                assert lang == ("en" if name == "English" else "es")
+                assert page.get_attribute("html", "lang") == lang
                 assert words(lang).legal_notice_short[:30] in page.inner_text("body")
                 page.go_back()
         assert visit.foreign() == []
         visit.context.close()
+
+
+# ---------------------------------------------------------------- language switch and titles
+
+
+def _switch(page, lang: str) -> None:
+    page.click(f"nav.untangle-language-switch a[hreflang='{lang}']")
+    page.wait_for_load_state("networkidle")
+
+
+def test_language_switch_lands_on_the_same_lesson(real_build, browser):
+    both = sorted({m for m, lang in real_notebooks() if lang == "es"} & {m for m, lang in real_notebooks() if lang == "en"})
+    assert both, "no lesson has both languages"
+    with serving(real_build) as base:
+        visit = Visit(browser, **PHONE)  # the switch must be there without opening a menu
+        page = visit.page
+        for module_id in both:
+            page.goto(f"{base}/es/lessons/{module_id}/index.html", wait_until="networkidle")
+            _switch(page, "en")
+            assert page.url == f"{base}/en/lessons/{module_id}/index.html"
+            assert page.get_attribute("html", "lang") == "en"
+            title = load_module(ROOT / "modules" / module_id / "en.ipynb").title
+            assert _plain(page.inner_text("h1")).startswith(title[:40])
+            _switch(page, "es")
+            assert page.url == f"{base}/es/lessons/{module_id}/index.html"
+        for name in ("glossary", "sources", "intro"):
+            page.goto(f"{base}/en/{name}.html", wait_until="networkidle")
+            _switch(page, "es")
+            assert page.url == f"{base}/es/{name}.html"
+        assert visit.foreign() == []
+        visit.context.close()
+
+
+@pytest.fixture(scope="module")
+def bilingual_build(tmp_path_factory) -> Path:
+    """The fixture project with its lesson in English and Spanish, plus a lesson only in English."""
+    project = copy_project(tmp_path_factory.mktemp("bilingual") / "project")
+    modules = project / "modules"
+    sample = modules / "00-sample"
+    notebook = json.loads((sample / "en.ipynb").read_text())
+    notebook["metadata"]["untangle"]["lang"] = "es"
+    (sample / "es.ipynb").write_text(json.dumps(notebook))
+    shutil.copyfile(modules / "glossary.en.yml", modules / "glossary.es.yml")
+    shutil.copytree(sample, modules / "01-english-only")
+    (modules / "01-english-only" / "es.ipynb").unlink()
+    notebook = json.loads((sample / "en.ipynb").read_text())
+    notebook["metadata"]["untangle"].update(id="01-english-only", title="A lesson only in English")
+    (modules / "01-english-only" / "en.ipynb").write_text(json.dumps(notebook))
+    result = run_cli("build", "book", root=project)
+    assert result.code == 0, result.err + result.out
+    return project / "build"
+
+
+def test_language_switch_without_a_translation_goes_to_the_other_home(bilingual_build, browser):
+    with serving(bilingual_build) as base:
+        visit = Visit(browser)
+        page = visit.page
+        page.goto(f"{base}/en/lessons/01-english-only/index.html", wait_until="networkidle")
+        _switch(page, "es")
+        assert page.url == f"{base}/es/intro.html"
+        assert page.get_attribute("html", "lang") == "es"
+        # ...while a translated lesson still switches to itself.
+        page.goto(f"{base}/en/lessons/00-sample/index.html", wait_until="networkidle")
+        _switch(page, "es")
+        assert page.url == f"{base}/es/lessons/00-sample/index.html"
+        assert visit.foreign() == []
+        visit.context.close()
+
+
+def test_titles_are_in_the_page_language(real_build, browser):
+    with serving(real_build) as base:
+        visit = Visit(browser)
+        page = visit.page
+        for lang in sorted({lang for _, lang in real_notebooks()}):
+            site = language(lang).site_title
+            others = [language(code).site_title for code in ("en", "es") if code != lang]
+            page.goto(f"{base}/{lang}/intro.html", wait_until="networkidle")
+            assert page.title() == site  # the home page's tab: the site title, once
+            for module_id in sorted(m for m, code in real_notebooks() if code == lang)[:4]:
+                page.goto(f"{base}/{lang}/lessons/{module_id}/index.html", wait_until="networkidle")
+                module = load_module(ROOT / "modules" / module_id / f"{lang}.ipynb")
+                assert _plain(page.title()) == f"{module.title} \u2014 {site}"
+                assert not any(other in page.title() for other in others)
+            page.goto(f"{base}/{lang}/glossary.html", wait_until="networkidle")
+            assert page.title() == f"{words(lang).glossary} \u2014 {site}"
+            assert page.get_attribute(".untangle-search .search-button__default-text", "class") is not None
+            assert page.inner_text(".untangle-search").strip().startswith(words(lang).search)
+        visit.context.close()
+
+
+def _plain(text: str) -> str:
+    """Sphinx curls quotes; the notebooks use straight ones."""
+    return text.strip().replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
+
+
+# ---------------------------------------------------------------- glossary, search, legal help
+
+
+def _definition(lang: str, term: str) -> str:
+    entry = load_glossary(ROOT / "modules" / f"glossary.{lang}.yml", lang).get(term)
+    return f"{entry.full}. {entry.definition}" if entry.full else entry.definition
+
+
+def test_glossary_term_shows_its_definition_on_focus_hover_and_tap(real_build, browser):
+    with serving(real_build) as base:
+        for options in (LAPTOP, PHONE):
+            visit = Visit(browser, **options)
+            page = visit.page
+            url = f"{base}/es/lessons/02-287g/index.html"
+            page.goto(url, wait_until="networkidle")
+            term = page.locator("main a.untangle-term").first
+            # Styled as the home page promises: a dotted underline.
+            assert term.evaluate("e => getComputedStyle(e).textDecorationStyle") == "dotted"
+            tip = page.locator(f"#{term.get_attribute('aria-describedby')}")
+            name = term.get_attribute("href").split("#term-")[1]
+            shown = term.inner_text().strip()
+            entry = load_glossary(ROOT / "modules" / "glossary.es.yml", "es")
+            expected = next(_definition("es", e.term) for e in entry.entries
+                            if e.term.replace("(", "-").replace(")", "").replace(" ", "-").strip("-") == name
+                            or e.term.casefold() == shown.casefold())
+            assert not tip.is_visible()
+            if options is LAPTOP:
+                term.focus()  # a keyboard user tabs to the word
+                assert tip.is_visible() and tip.inner_text().startswith(expected)
+                page.keyboard.press("Escape")
+                assert not tip.is_visible()
+                page.mouse.move(0, 0)
+                term.hover()
+                assert tip.is_visible()
+            else:
+                term.tap()  # the first tap shows the definition and stays on the page
+                assert tip.is_visible() and tip.inner_text().startswith(expected)
+                assert words("es").term_tap_again in tip.inner_text()
+                assert page.url == url
+                box = tip.bounding_box()
+                assert box["x"] >= 0 and box["x"] + box["width"] <= 390, "the definition runs off the phone"
+                # The second tap follows the link to the glossary. (Headless Chromium does not
+                # always navigate on a synthetic tap; then the tap must at least be let through.)
+                page.evaluate("addEventListener('click', e => { window.letThrough = !e.defaultPrevented; })")
+                term.tap()
+                try:
+                    page.wait_for_url(f"{base}/es/glossary.html#term-*", timeout=3000)
+                except PlaywrightTimeout:
+                    assert page.evaluate("window.letThrough") is True
+            assert visit.foreign() == []
+            visit.context.close()
+
+
+def test_one_search_box_and_legal_help_links(real_build, browser):
+    with serving(real_build) as base:
+        for options in (LAPTOP, PHONE):
+            visit = Visit(browser, **options)
+            page = visit.page
+            for lang, address in (("en", "immi.org"), ("es", "immi.org/es")):
+                page.goto(f"{base}/{lang}/lessons/00-overview/index.html", wait_until="networkidle")
+                searches = [b for b in page.locator(".search-button__button").all() if b.is_visible()]
+                assert len(searches) == 1, f"{len(searches)} search boxes at {options['viewport']['width']} px"
+                page.goto(f"{base}/{lang}/intro.html", wait_until="networkidle")
+                for place in (".bd-header-announcement", ".untangle-legal"):
+                    link = page.locator(f"{place} a:text-is('{address}')")
+                    assert link.get_attribute("href") == f"https://{address}"
+            assert visit.foreign() == []
+            visit.context.close()
+
+
+# ---------------------------------------------------------------- accessibility
+
+
+def _pages(build: Path) -> list[str]:
+    """Every page a reader can reach: the landing page and each language's pages."""
+    book = build / "book"
+    return sorted(p.relative_to(book).as_posix() for p in book.rglob("*.html")
+                  if "_static" not in p.parts and p.name != "genindex.html")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_every_page_passes_axe(real_build, browser, width):
+    if not AXE.is_file():
+        pytest.fail(f"axe-core is missing ({AXE.relative_to(ROOT)}): `make test` installs it "
+                    "(npm ci --prefix tests/axe)")
+    script = AXE.read_text(encoding="utf-8")
+    options = PHONE if width == 390 else LAPTOP
+    pages = _pages(real_build)
+    assert len(pages) >= 2 * len(real_notebooks()) // 2 + 5
+    problems: list[str] = []
+    with serving(real_build) as base:
+        visit = Visit(browser, **options)
+        page = visit.page
+        for rel in pages:
+            page.goto(f"{base}/{rel}", wait_until="networkidle")
+            page.evaluate(script)
+            result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+            assert result["passes"] or result["violations"] or result["incomplete"], "axe did not run"
+            for rule in result["violations"]:
+                if rule["impact"] in ("serious", "critical"):
+                    node = rule["nodes"][0]
+                    problems.append(f"{rel}: {rule['id']} ({rule['impact']}, {len(rule['nodes'])} node(s)): "
+                                    f"{node['html'][:160]}")
+        assert visit.foreign() == []
+        visit.context.close()
+    assert problems == [], "\n".join(problems[:20])

@@ -79,6 +79,12 @@ class Words:
     total: str
     recheck: str
     recheck_intro: str
+    # The book (issue 10)
+    download_guide: str
+    search: str
+    other_languages: str
+    read_book: str
+    term_tap_again: str
 
 
 @dataclass(frozen=True)
