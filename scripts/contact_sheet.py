@@ -12,6 +12,7 @@ image. Needs LibreOffice Impress and poppler-utils (`scripts/system-deps.sh test
 from __future__ import annotations
 
 import argparse
+import hashlib
 import shutil
 import subprocess
 import sys
@@ -63,11 +64,14 @@ def _deck_pdfs(build: Path, scratch: Path, only: str) -> list[tuple[str, Path]]:
 
 
 def _built_pdfs(build: Path, out: Path, only: str) -> list[tuple[str, Path]]:
-    found = []
-    for pdf in sorted(build.rglob("*.pdf")):
+    """Every PDF under `build`, once (the book's download copies of the handouts are skipped)."""
+    found, seen = [], set()
+    for pdf in sorted(build.rglob("*.pdf"), key=lambda p: ("_downloads" in p.parts, p)):
         if out in pdf.parents or any(part.startswith(".") for part in pdf.relative_to(build).parts):
             continue  # our own output, staging and cache folders
-        if only in pdf.name:
+        digest = hashlib.sha256(pdf.read_bytes()).hexdigest()
+        if only in pdf.name and digest not in seen:
+            seen.add(digest)
             found.append((pdf.relative_to(build).parts[0] if pdf.parent != build else "build", pdf))
     return found
 

@@ -191,15 +191,16 @@ def _layouts() -> dict[str, tuple[str, str | None, bool]]:
     s.picture(3, "Picture", (0, 1.35, 13.333, 5.4))
     out[L.FULL_PICTURE.name] = (s.tree(), None, True)
 
-    side_x = 13.333 - 2.75  # the activity's side panel: minutes and a timer area
-    s = _Shapes().rect("Activity panel", (side_x - 0.2, 0, 13.333 - side_x + 0.2, FOOTER_Y - 0.15), ACTIVITY)
-    _title(s, (MARGIN, 0.3, side_x - MARGIN - 0.4, 1.35), color=ACTIVITY, size=36, bold=True)
-    s.placeholder("body", 1, "Steps", (x0, y0, side_x - x0 - 0.4, body_h), size=BODY, color=INK)
-    s.placeholder("body", 2, "Minutes", (side_x, 0.5, 2.35, 2.1), size=28, color=WHITE, bold=True,
+    # An activity: an orange header with the minutes and a timer area; the steps get the
+    # full width below, since activity instructions run long.
+    s = _Shapes().rect("Activity band", (0, 0, 13.333, 1.6), ACTIVITY)
+    _title(s, (MARGIN, 0.15, 8.1, 1.35), color=WHITE, size=36, bold=True)
+    s.placeholder("body", 2, "Minutes", (8.85, 0.15, 1.55, 1.35), size=20, color=WHITE, bold=True,
                   bullets=False, align="ctr", anchor="ctr")
-    s.rect("Timer area", (side_x + 0.1, 2.9, 2.15, 2.3), WHITE, geometry="roundRect")
-    s.placeholder("body", 4, "Timer", (side_x + 0.15, 3.0, 2.05, 2.1), size=24, color=ACTIVITY, bold=True,
+    s.rect("Timer area", (10.6, 0.25, 2.13, 1.1), WHITE, geometry="roundRect")
+    s.placeholder("body", 4, "Timer", (10.65, 0.3, 2.03, 1.0), size=36, color=ACTIVITY, bold=True,
                   bullets=False, align="ctr", anchor="ctr")
+    s.placeholder("body", 1, "Steps", BODY_BOX, size=BODY, color=INK)
     out[L.ACTIVITY.name] = (s.tree(), None, True)
 
     s = _Shapes().rect("Discussion bar", (0, 0, 0.35, FOOTER_Y - 0.15), DISCUSSION)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -79,7 +79,8 @@ class _Entry:
     """A slide and what its notes are made of."""
 
     slide: object
-    group: tuple  # the slides that share trainer text and minutes
+    group: tuple  # the slides that share the trainer text of a part of the lesson
+    timing: tuple  # the slides that share the minutes of a part of the schedule
     fixed: list[str] = field(default_factory=list)  # notes of its own (debrief, audience...)
 
 
@@ -141,14 +142,12 @@ class _Deck:
         for cell in section.cells:
             if not (cell.is_activity or cell.is_discussion):
                 continue
+            group = ("cell", cell.index)
+            self.units[group] = speaker.paragraphs(by_activity.get(cell.index, []))
             if cell.minutes:
-                group = ("cell", cell.index)
                 self.minutes[group] = cell.minutes
-                self.units[group] = speaker.paragraphs(by_activity.get(cell.index, []))
-            else:  # no minutes of its own: part of the section's time (and of its notes, if
-                group = content  # the section's slides have notes; if not, all are spread below)
-                own = own + by_activity.pop(cell.index, []) if own else own
-            self.activity_slides(cell, group)
+            # without minutes of its own, it shares the section's teaching time
+            self.activity_slides(cell, group, timing=group if cell.minutes else content)
         if not section.title:
             return  # the introduction's notes are spread from the title slide on (see build)
         if section.trainer_cells and not (own and by_activity) and len(self.entries) > start:
@@ -156,29 +155,31 @@ class _Deck:
             # all of them over every slide of the section, in order.
             merged = ("merged", section.title)
             for entry in self.entries[start:]:
-                self.minutes[merged] = self.minutes.get(merged, 0) + self._share(entry.group)
-            for entry in self.entries[start:]:
                 entry.group = merged
             self.units[merged] = speaker.paragraphs(section.trainer_cells)
         else:
             self.units[content] = speaker.paragraphs(own)
 
-    def _share(self, group: tuple) -> float:
-        """Minutes of `group` per slide, before the group is merged into another."""
-        count = sum(1 for e in self.entries if e.group == group)
-        return self.minutes.get(group, 0) / count if count else 0
-
     def plan_slides(self, plans: list[SlidePlan], title: str, group: tuple) -> None:
-        """Bullets, tables and pictures of a section; a tall picture takes the section's last
-        bullets beside it when they fit there."""
-        bullet_plans = [p for p in plans if p.bullets]
+        """Bullets, tables and pictures of a section. A tall picture takes the section's last
+        bullets beside it: all of them when they fit there, else as many of the last ones as
+        fit, leaving at least two on the slide before."""
+        plans = list(plans)
         tall = next((p for p in plans if (p.image or p.figure) and _tall(self._picture_source(p))), None)
-        beside = bullet_plans[-1] if bullet_plans and tall is not None and \
-            self._fits(layouts.PICTURE_TEXT)(list(bullet_plans[-1].bullets)) else None
+        beside: list[Bullet] = []
+        last = next((n for n in range(len(plans) - 1, -1, -1) if plans[n].bullets), None)
+        if tall is not None and last is not None:
+            bullets, fits = list(plans[last].bullets), self._fits(layouts.PICTURE_TEXT)
+            cut = next((c for c in [0, *range(2, len(bullets) - 1)]
+                        if bullets[c].level == 0 and fits(bullets[c:])), None)
+            if cut is not None:
+                beside = bullets[cut:]
+                if cut:
+                    plans[last] = replace(plans[last], bullets=tuple(bullets[:cut]))
+                else:
+                    del plans[last]
         shown = 0
         for plan in plans:
-            if plan is beside:
-                continue
             heading = title if shown == 0 or not plan.bullets else f"{title} ({self.label.continued})"
             shown += 1
             if plan.bullets:
@@ -187,8 +188,7 @@ class _Deck:
                 self.table_slides(plan.table, heading, group)
             else:
                 alt = plan.image.alt if plan.image else plan.figure.alt
-                self.picture_slide(heading, self._picture_source(plan), alt, group,
-                                   list(beside.bullets) if beside is not None and plan is tall else [])
+                self.picture_slide(heading, self._picture_source(plan), alt, group, beside if plan is tall else [])
 
     def _layout_for(self, plan: SlidePlan, count: int) -> layouts.Layout:
         """A lone short statement is a key fact; many one-line bullets go in two columns."""
@@ -216,8 +216,8 @@ class _Deck:
             done += len(chunk)
 
     def bullets_slide(self, layout: layouts.Layout, title: str, bullets: list[Bullet], group: tuple,
-                      fixed: list[str] | None = None):
-        slide = self._new(layout, title, group, fixed)
+                      fixed: list[str] | None = None, timing: tuple | None = None):
+        slide = self._new(layout, title, group, fixed, timing=timing)
         size = _size(self._layout(layout), layout.body, 36 if layout is layouts.KEY_FACT else 24)
         if layout is layouts.TWO_COLUMNS:
             half = -(-len(bullets) // 2)
@@ -227,7 +227,7 @@ class _Deck:
             self._bullets(slide.placeholders[layout.body], bullets, size)
         return slide
 
-    def activity_slides(self, cell: Cell, group: tuple) -> None:
+    def activity_slides(self, cell: Cell, group: tuple, timing: tuple) -> None:
         label = self.label
         layout = layouts.ACTIVITY if cell.is_activity else layouts.DISCUSSION
         title = f"{label.activity}: {cell.activity_name}" if cell.is_activity else label.discussion
@@ -236,19 +236,22 @@ class _Deck:
         chunks = chunk_bullets(activity_bullets(cell), self.max_bullets, self._fits(layout)) or [[]]
         for n, chunk in enumerate(chunks):
             heading = title if n == 0 else f"{title} ({label.continued})"
-            slide = self.bullets_slide(layout, heading, chunk, group, debrief if n == len(chunks) - 1 else None)
+            slide = self.bullets_slide(layout, heading, chunk, group, debrief if n == len(chunks) - 1 else None,
+                                       timing)
             if cell.minutes:
-                box = [[fit.Run(str(cell.minutes), 60)], [fit.Run(label.minutes, 24)]]
+                box = [[fit.Run(str(cell.minutes), 36)], [fit.Run(label.minutes, 18)]]
                 if layout is layouts.DISCUSSION:
                     box = [[fit.Run(f"{cell.minutes} {label.minutes}", 24)]]
                 self._text(slide, layout, layout.second, box)
                 if layout.timer is not None:
-                    self._text(slide, layout, layout.timer, [[fit.Run(f"{cell.minutes}:00", 48)]])
+                    self._text(slide, layout, layout.timer, [[fit.Run(f"{cell.minutes}:00", 40)]])
 
     def picture_slide(self, title: str, source, alt: str, group: tuple, beside: list[Bullet]) -> None:
         layout = layouts.PICTURE_TEXT if _tall(source) else layouts.FULL_PICTURE
         slide = self._new(layout, title, group)
-        if beside:
+        if layout is layouts.PICTURE_TEXT:
+            if not beside and self._fits(layout)([_plain(alt)]):
+                beside = [_plain(alt)]  # the picture's description, as its caption
             self._bullets(slide.placeholders[layout.body], beside, _size(self._layout(layout), layout.body, 24))
         self._place_picture(slide, layout.picture, source, alt)
 
@@ -294,14 +297,16 @@ class _Deck:
         """Each slide: its timing cue, the trainer paragraphs spread to it, its own notes."""
         label, total = self.label, self.module.minutes.total
         groups: dict[tuple, list[_Entry]] = {}
+        timings: dict[tuple, int] = {}
         for entry in self.entries:
             groups.setdefault(entry.group, []).append(entry)
+            timings[entry.timing] = timings.get(entry.timing, 0) + 1
         parts = {g: speaker.spread(self.units.get(g, []), len(es)) for g, es in groups.items()}
         seen: dict[tuple, int] = {}
         elapsed = 0.0
         for entry in self.entries:
             n = seen[entry.group] = seen.get(entry.group, -1) + 1
-            minutes = self.minutes.get(entry.group, 0) / len(groups[entry.group])
+            minutes = self.minutes.get(entry.timing, 0) / timings[entry.timing]
             start, end = round(elapsed), round(elapsed + minutes)
             elapsed += minutes
             cue = (label.slide_time.format(minutes=max(1, round(minutes)), start=start, end=end, total=total)
@@ -312,7 +317,7 @@ class _Deck:
     # ------------------------------------------------------------ helpers
 
     def _new(self, layout: layouts.Layout, title: str, group: tuple, fixed: list[str] | None = None,
-             title_lines: int = 2):
+             title_lines: int = 2, timing: tuple | None = None):
         slide = self.prs.slides.add_slide(self._layout(layout))
         heading = slide.placeholders[layout.title]
         heading.text_frame.text = title
@@ -324,7 +329,7 @@ class _Deck:
         for paragraph in heading.text_frame.paragraphs:
             for run in paragraph.runs:
                 run.font.size = Pt(size)
-        self.entries.append(_Entry(slide, group, list(fixed or [])))
+        self.entries.append(_Entry(slide, group, timing or group, list(fixed or [])))
         return slide
 
     def _layout(self, layout: layouts.Layout):
