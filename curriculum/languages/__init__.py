@@ -53,6 +53,8 @@ class Words:
     schedule_note: str
     on_the_slides: str
     introduction: str
+    # Authoring (issue 13): shown on the outputs of a partly translated lesson.
+    untranslated_notice: str
 
 
 @dataclass(frozen=True)
