@@ -75,8 +75,9 @@ def new_module(root: Path, module_id: str, lang: str = "en", markdown: bool = Fa
     folder = root / "modules" / module_id
     existing = lesson_file(folder, lang)
     if existing:
-        raise CurriculumError(f"this module already has a '{lang}' lesson; edit it, or pick another id "
-                              "(curriculum new 15-other-topic)", existing)
+        fix = ("edit it, or pick another id (curriculum new 15-other-topic)" if lang == "en" else
+               f"edit it; curriculum translate {module_id} --lang {lang} brings English changes across")
+        raise CurriculumError(f"this module already has a '{lang}' lesson; {fix}", existing)
     if lang != "en" and lesson_file(folder, "en"):
         return translate(root, module_id, lang)
     today = date.today().isoformat()
