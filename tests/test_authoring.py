@@ -248,3 +248,45 @@ def test_plain_build_says_it_replaces_guides_built_with_a_start_time(project):
             "clock times. To keep the times, build them with: curriculum build guides --start 18:30") in plain.err
     again = run_cli("build", "guides", "--start", "7pm", root=project)
     assert "note:" not in again.err
+
+
+# ---------------------------------------------------------------- isolation and staging
+
+
+def _neighbour_with_a_typo(project: Path) -> None:
+    """Lesson 14 by another author: a copy of the sample with a tag typo."""
+    folder = project / "modules" / "14-neighbour"
+    (folder / "images").mkdir(parents=True)
+    (folder / "images" / "flow.png").write_bytes((project / PICTURE).read_bytes())
+    nb = json.loads((project / NOTEBOOK).read_text(encoding="utf-8"))
+    nb["metadata"]["untangle"]["id"] = "14-neighbour"
+    nb["cells"][3]["metadata"]["tags"] = ["slide-only"]
+    (folder / "en.ipynb").write_text(json.dumps(nb, indent=1), encoding="utf-8")
+
+
+def test_broken_neighbour_never_blocks_another_modules_deck(built):
+    _neighbour_with_a_typo(built)
+    before = _published(built)
+    result = run_cli("build", "slides", "--module", "00", root=built)
+    assert result.code == 0, result.err
+    assert "modules/14-neighbour/en.ipynb, cell 4: error [load.tag] unknown tag 'slide-only'" in result.err
+    assert _published(built) == before  # the sample's deck is current and kept
+    keep = run_cli("build", "slides", "--keep-going", root=built)
+    assert keep.code == 1
+    assert "slides/14-neighbour.en.pptx: 14-neighbour/en has errors" in keep.err
+    assert (built / "build" / "slides" / "00-sample.en.pptx").read_bytes() == before[
+        built / "build" / "slides" / "00-sample.en.pptx"]
+    assert not (built / "build" / "slides" / "14-neighbour.en.pptx").exists()
+
+
+def test_staging_folder_left_by_a_killed_build_is_removed(built):
+    leftover = built / "build" / ".staging-killed"
+    (leftover / "slides").mkdir(parents=True)
+    (leftover / "slides" / "half.pptx").write_bytes(b"half")
+    old = leftover.stat().st_mtime - 3600
+    os.utime(leftover, (old, old))
+    (built / NOTEBOOK).write_text((built / NOTEBOOK).read_text(encoding="utf-8").replace(
+        "Say it slowly.", "Say it slowly and clearly."), encoding="utf-8")
+    result = run_cli("build", "slides", root=built)
+    assert result.code == 0, result.err
+    assert not leftover.exists() and not list((built / "build").glob(".staging-*"))
