@@ -309,7 +309,7 @@ def text_hash(text: str) -> str:
 
 def cell_text(raw: dict) -> str:
     source = raw.get("source", "")
-    return "".join(source) if isinstance(source, list) else str(source)
+    return "".join(s for s in source if isinstance(s, str)) if isinstance(source, list) else str(source)
 
 
 def english_hash(raw: dict) -> str | None:
@@ -463,7 +463,7 @@ def _cell_of(index: int, raw: dict, path: Path, place: str) -> Cell:
     minutes = _field(own, "minutes", int, path, place, required=False)
     if minutes is not None and minutes <= 0:
         raise LoadError("'minutes' must be more than 0", path, place)
-    text = _source_text(raw, path, place)
+    text = _source_text(raw, path, place).rstrip()  # the same in .ipynb and .md (which drops the last newline)
     if kind == "code":
         return Cell(index, "code", tags, text, figure=_figure(raw, own, path, place))
     if kind == "raw":
@@ -577,7 +577,11 @@ def read_notebook(path: Path):
     real notebook (the content comes from the model: this is the container nbconvert expects)."""
     import nbformat
 
-    return nbformat.from_dict(notebook_dict(path))
+    nb = nbformat.from_dict(notebook_dict(path))
+    for cell in nb.get("cells", []):
+        if isinstance(cell.get("source"), list):  # JSON may split text into lines; nbformat keeps one text
+            cell["source"] = "".join(cell["source"])
+    return nb
 
 
 # ---------------------------------------------------------------- glossary and YAML

@@ -21,6 +21,11 @@ JUPYTEXT_SETTINGS = {
 }
 
 
+#: The lesson's details in the order an author fills them in.
+DETAIL_ORDER = ["id", "lang", "title", "summary", "audience", "minutes", "objectives", "key_points",
+                "last_reviewed", "sources"]
+
+
 def write_notebook(nb, path: Path) -> None:
     """Write `nb` (an nbformat notebook) to `path` in the format its suffix names."""
     import jupytext
@@ -30,11 +35,26 @@ def write_notebook(nb, path: Path) -> None:
         warnings.simplefilter("ignore")  # nbformat's notice about cell ids it adds itself
         if path.suffix == ".md":
             nb.metadata.setdefault("jupytext", {}).update(JUPYTEXT_SETTINGS)
-            text = jupytext.writes(nb, fmt="md:myst")
+            text = _block_style(jupytext.writes(nb, fmt="md:myst"))
             path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
         else:
             nb.metadata.pop("jupytext", None)
             nbformat.write(nb, str(path))
+
+
+def _block_style(text: str) -> str:
+    """The front matter with one list item a line, never wrapped: what an author reads and edits
+    (jupytext writes short lists as `[a, b]` folded over lines)."""
+    import yaml
+
+    _, front, body = text.split("---\n", 2)
+    details = yaml.safe_load(front)
+    details = {key: details[key] for key in sorted(details, key=lambda k: k != METADATA_KEY)}  # the lesson first
+    lesson = details.get(METADATA_KEY)
+    if isinstance(lesson, dict):  # in the order docs/authoring.md explains them
+        details[METADATA_KEY] = {k: lesson[k] for k in sorted(lesson, key=lambda k: (
+            DETAIL_ORDER.index(k) if k in DETAIL_ORDER else len(DETAIL_ORDER)))}
+    return "---\n" + yaml.safe_dump(details, sort_keys=False, allow_unicode=True, width=10_000) + "---\n" + body
 
 
 def convert(path: Path, force: bool = False) -> Path:
