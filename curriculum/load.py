@@ -211,12 +211,42 @@ def load_module(path: Path) -> Module:
     with _rule("load.metadata"):
         head = _metadata(info, path)
     cells = _field(nb, "cells", list, path, "notebook")
-    with _rule("load.cell"):
-        loaded = [_cell(i, c, path) for i, c in enumerate(cells)]
-        sections = _sections(loaded, path)
+    lines = myst_cell_lines(path.read_text(encoding="utf-8"), cells) if path.suffix == ".md" else ()
+    try:
+        with _rule("load.cell"):
+            loaded = [_cell(i, c, path) for i, c in enumerate(cells)]
+            sections = _sections(loaded, path)
+    except LoadError as exc:
+        exc.place = file_place(exc.place, lines)
+        raise
     return Module(path=path, sections=sections, **head,
                   cell_hashes=tuple(text_hash(cell_text(c)) for c in cells),
-                  english_hashes=tuple(english_hash(c) for c in cells))
+                  english_hashes=tuple(english_hash(c) for c in cells), cell_lines=lines)
+
+
+def myst_cell_lines(raw: str, cells: list) -> tuple[int, ...]:
+    """The line of a Markdown lesson where each cell's text starts (0 for an empty cell), so
+    a message can name the line an author sees in a text editor rather than a cell number."""
+    text_lines = [line.strip() for line in raw.splitlines()]
+    found, cursor = [], 0
+    for cell in cells:
+        first = next((l.strip() for l in cell_text(cell).splitlines() if l.strip()), "") if isinstance(cell, dict) else ""
+        at = next((n for n in range(cursor, len(text_lines)) if first and text_lines[n] == first), None)
+        found.append(at + 1 if at is not None else 0)
+        cursor = at + 1 if at is not None else cursor
+    return tuple(found)
+
+
+_CELL_PLACE = re.compile(r"^cell (?P<cell>\d+)(?:, line (?P<line>\d+))?$")
+
+
+def file_place(place: str | None, cell_lines: tuple[int, ...]) -> str | None:
+    """"cell 8, line 3" as the file line it is in a Markdown lesson: "line 59 (cell 8)"."""
+    match = _CELL_PLACE.match(place or "")
+    if not match or not cell_lines or int(match["cell"]) > len(cell_lines) or not cell_lines[int(match["cell"]) - 1]:
+        return place
+    start = cell_lines[int(match["cell"]) - 1]
+    return f"line {start + int(match['line'] or 1) - 1} (cell {match['cell']})"
 
 
 def notebook_dict(path: Path) -> Any:

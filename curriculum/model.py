@@ -360,6 +360,7 @@ class Module:
     # English text each cell was copied from (None where the cell has no such mark).
     cell_hashes: tuple[str, ...] = ()
     english_hashes: tuple[str | None, ...] = ()
+    cell_lines: tuple[int, ...] = ()  # a Markdown lesson's file line where each cell starts
 
     @property
     def untranslated_cells(self) -> tuple[int, ...]:

@@ -135,10 +135,25 @@ def test_a_markdown_lesson_is_checked_like_a_notebook(project):
     (project / LESSON / "en.ipynb").unlink()
     md = project / LESSON / "en.md"
     md.write_text(md.read_text(encoding="utf-8").replace('"slides-only"', '"slide-only"'), encoding="utf-8")
+    line = md.read_text(encoding="utf-8").splitlines().index("- Prints travel from jail to FBI") + 1
     result = run_cli("check", "--format", "json", root=project)
     issue = json.loads(result.out)["issues"][0]
-    assert (issue["rule"], issue["place"]) == ("load.tag", "cell 4")
+    assert (issue["rule"], issue["place"]) == ("load.tag", f"line {line} (cell 4)")  # the line a text editor shows
     assert "did you mean 'slides-only'?" in issue["message"]
+
+
+def test_check_names_the_file_line_in_a_markdown_lesson(project):
+    _without_code_figure(project)
+    run_cli("convert", str(project / LESSON / "en.ipynb"), root=project)
+    (project / LESSON / "en.ipynb").unlink()
+    md = project / LESSON / "en.md"
+    md.write_text(md.read_text(encoding="utf-8").replace("Ask a local legal group for help. {src}`agency`",
+                                                         "Ask a local legal group for help. {src}`agncy`"), encoding="utf-8")
+    line = next(n for n, l in enumerate(md.read_text(encoding="utf-8").splitlines(), 1) if "`agncy`" in l)
+    result = run_cli("check", root=project)
+    assert (f"  modules/00-sample/en.md, line {line} (cell 7): error [citations.unknown-source] {{src}}`agncy` "
+            "cites a source that is not in the metadata; did you mean 'agency'? sources listed: report, agency "
+            "(the cell that begins \"## What you can do\")") in result.out.splitlines()
 
 
 @pytest.mark.parametrize("module_id, lang", real_notebooks())

@@ -81,7 +81,7 @@ _CELL_PLACE = re.compile(r"^cell (\d+)\b")
 
 def with_cell_labels(issues: list[Issue], curriculum: Curriculum) -> list[Issue]:
     """Each issue about a cell, with that cell's heading or first words beside its number."""
-    from ..load import cell_label
+    from ..load import cell_label, file_place
 
     labels: dict[tuple, str] = {}
     for module in curriculum.modules:
@@ -90,9 +90,14 @@ def with_cell_labels(issues: list[Issue], curriculum: Curriculum) -> list[Issue]
                 labels.setdefault((module.path, cell.number), f"### {cell.title}" if cell.title else cell_label(cell.source))
             if section.heading_cell is not None and section.title:
                 labels[(module.path, section.heading_cell + 1)] = f"## {section.title}"
+    lines = {module.path: module.cell_lines for module in curriculum.modules if module.cell_lines}
     labelled = []
     for issue in issues:
         match = _CELL_PLACE.match(issue.place)
         label = labels.get((issue.path, int(match.group(1)))) if match else None
-        labelled.append(replace(issue, label=label) if label and not issue.label else issue)
+        if label and not issue.label:
+            issue = replace(issue, label=label)
+        if issue.path in lines:  # a Markdown lesson: the line in the file, as a text editor shows it
+            issue = replace(issue, place=file_place(issue.place, lines[issue.path]))
+        labelled.append(issue)
     return labelled
