@@ -128,7 +128,7 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--force", action="store_true", help="overwrite the other file if it exists")
 
     _command(sub, "settings", "print every setting of curriculum.yml: type, default, range and what it changes",
-             "  curriculum settings > docs/settings-table.md\n")
+             "  curriculum settings          the same table as docs/settings.md\n")
     return parser
 
 
