@@ -208,8 +208,13 @@ def load_module(path: Path) -> Module:
             "notebook metadata",
             rule="load.metadata",
         )
-    with _rule("load.metadata"):
-        head = _metadata(info, path)
+    details = myst_detail_lines(path.read_text(encoding="utf-8")) if path.suffix == ".md" else ()
+    try:
+        with _rule("load.metadata"):
+            head = _metadata(info, path)
+    except LoadError as exc:
+        exc.place = detail_place(exc.place, details)
+        raise
     cells = _field(nb, "cells", list, path, "notebook")
     lines = myst_cell_lines(path.read_text(encoding="utf-8"), cells) if path.suffix == ".md" else ()
     try:
@@ -221,7 +226,42 @@ def load_module(path: Path) -> Module:
         raise
     return Module(path=path, sections=sections, **head,
                   cell_hashes=tuple(text_hash(cell_text(c)) for c in cells),
-                  english_hashes=tuple(english_hash(c) for c in cells), cell_lines=lines)
+                  english_hashes=tuple(english_hash(c) for c in cells), cell_lines=lines, detail_lines=details)
+
+
+def myst_detail_lines(raw: str) -> tuple[tuple[str, int], ...]:
+    """The line of each lesson detail in a Markdown lesson's front matter ("untangle.title",
+    "untangle.sources[2]"), so a message about a detail names the line to edit."""
+    found: list[tuple[str, int]] = []
+    inside, key, items = False, "", 0
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if number > 1 and line.strip() == "---":
+            break
+        if line and not line[0].isspace():
+            inside = line.startswith(f"{METADATA_KEY}:")
+            if inside:
+                found.append((METADATA_KEY, number))
+            continue
+        if not inside:
+            continue
+        match = re.match(r"^  (?P<key>[A-Za-z_]+):", line)
+        if match:
+            key, items = match["key"], 0
+            found.append((f"{METADATA_KEY}.{key}", number))
+        elif re.match(r"^  (  )?- ", line):
+            items += 1
+            found.append((f"{METADATA_KEY}.{key}[{items}]", number))
+    return tuple(found)
+
+
+_DETAIL_PLACE = re.compile(rf"^metadata '(?P<key>{METADATA_KEY}[^']*)'$")
+
+
+def detail_place(place: str | None, details: tuple[tuple[str, int], ...]) -> str | None:
+    """"metadata 'untangle.sources[2]'" as the line it is on in a Markdown lesson."""
+    match = _DETAIL_PLACE.match(place or "")
+    line = dict(details).get(match["key"]) if match and details else None
+    return f"line {line} ({match['key']})" if line else place
 
 
 def myst_cell_lines(raw: str, cells: list) -> tuple[int, ...]:

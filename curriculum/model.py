@@ -361,6 +361,7 @@ class Module:
     cell_hashes: tuple[str, ...] = ()
     english_hashes: tuple[str | None, ...] = ()
     cell_lines: tuple[int, ...] = ()  # a Markdown lesson's file line where each cell starts
+    detail_lines: tuple[tuple[str, int], ...] = ()  # its front matter: ("untangle.title", line)
 
     @property
     def untranslated_cells(self) -> tuple[int, ...]:

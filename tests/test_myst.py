@@ -172,3 +172,19 @@ def test_every_real_lesson_reads_the_same_from_markdown(module_id, lang, tmp_pat
     fields = ("id", "lang", "title", "summary", "audience", "minutes", "objectives", "key_points", "last_reviewed",
               "sources", "sections", "cell_hashes")
     assert [getattr(b, f) for f in fields] == [getattr(a, f) for f in fields]
+
+
+def test_new_markdown_lesson_names_the_lines_left_to_fill_in(project):
+    created = run_cli("new", "14-my-topic", "--markdown", root=project)
+    assert created.code == 0, created.err
+    md = project / "modules" / "14-my-topic" / "en.md"
+    lines = md.read_text(encoding="utf-8").splitlines()
+    result = run_cli("check", "--module", "14", root=project)
+    assert result.code == 1
+    title = lines.index("  title: Title of the lesson") + 1
+    second = lines.index("  - Name one thing people can do.") + 1
+    assert (f"  modules/14-my-topic/en.md, line {title} (untangle.title): error [placeholder.text] the title is "
+            "still the example text \"Title of the lesson\"; write this lesson's own") in result.out.splitlines()
+    assert (f"  modules/14-my-topic/en.md, line {second} (untangle.objectives[2]): error [placeholder.text] item 2 "
+            "is still the example text \"Name one thing people can do.\"; write this lesson's own") \
+        in result.out.splitlines()

@@ -81,7 +81,7 @@ _CELL_PLACE = re.compile(r"^cell (\d+)\b")
 
 def with_cell_labels(issues: list[Issue], curriculum: Curriculum) -> list[Issue]:
     """Each issue about a cell, with that cell's heading or first words beside its number."""
-    from ..load import cell_label, file_place
+    from ..load import cell_label, detail_place, file_place
 
     labels: dict[tuple, str] = {}
     for module in curriculum.modules:
@@ -91,13 +91,15 @@ def with_cell_labels(issues: list[Issue], curriculum: Curriculum) -> list[Issue]
             if section.heading_cell is not None and section.title:
                 labels[(module.path, section.heading_cell + 1)] = f"## {section.title}"
     lines = {module.path: module.cell_lines for module in curriculum.modules if module.cell_lines}
+    details = {module.path: module.detail_lines for module in curriculum.modules if module.detail_lines}
     labelled = []
     for issue in issues:
         match = _CELL_PLACE.match(issue.place)
         label = labels.get((issue.path, int(match.group(1)))) if match else None
         if label and not issue.label:
             issue = replace(issue, label=label)
-        if issue.path in lines:  # a Markdown lesson: the line in the file, as a text editor shows it
-            issue = replace(issue, place=file_place(issue.place, lines[issue.path]))
+        if issue.path in details:  # a Markdown lesson: the line in the file, as a text editor shows it
+            issue = replace(issue, place=detail_place(file_place(issue.place, lines.get(issue.path, ())),
+                                                      details[issue.path]))
         labelled.append(issue)
     return labelled

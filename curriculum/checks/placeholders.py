@@ -28,7 +28,7 @@ def check(context: Context):
         for name in ("objectives", "key_points"):
             for n, value in enumerate(getattr(module, name), start=1):
                 if value in PLACEHOLDERS:
-                    yield error(module, f"metadata 'untangle.{name}'", "placeholder.text",
+                    yield error(module, f"metadata 'untangle.{name}[{n}]'", "placeholder.text",
                                 f"item {n} is still the example text \"{value}\"; write this lesson's own")
         for n, source in enumerate(module.sources, start=1):
             place = f"metadata 'untangle.sources[{n}]'"
