@@ -188,3 +188,20 @@ def test_new_markdown_lesson_names_the_lines_left_to_fill_in(project):
     assert (f"  modules/14-my-topic/en.md, line {second} (untangle.objectives[2]): error [placeholder.text] item 2 "
             "is still the example text \"Name one thing people can do.\"; write this lesson's own") \
         in result.out.splitlines()
+
+
+def test_convert_back_to_a_notebook_gives_the_same_lesson(project):
+    _without_code_figure(project)
+    original = load_module(project / LESSON / "en.ipynb")
+    run_cli("convert", str(project / LESSON / "en.ipynb"), root=project)
+    (project / LESSON / "en.ipynb").unlink()
+    back = run_cli("convert", str(project / LESSON / "en.md"), root=project)
+    assert back.code == 0, back.err
+    assert back.out.strip() == ("wrote modules/00-sample/en.ipynb; check it (curriculum check), then delete en.md "
+                                "so only one copy of the lesson is edited")
+    again = load_module(project / LESSON / "en.ipynb")
+    assert (again.sections, again.sources, again.title) == (original.sections, original.sources, original.title)
+    refused = run_cli("convert", str(project / LESSON / "en.md"), root=project)
+    assert refused.code == 1
+    assert refused.err.strip() == ("error: modules/00-sample/en.ipynb: en.ipynb already exists; delete it first or "
+                                   "add --force to overwrite it")
