@@ -27,7 +27,7 @@ from .checks.report import as_json, human_lines, module_table, summary, table_li
 from .config import CONFIG_FILE, load_config, settings_table  # noqa: F401 (settings_table: for the CLI)
 from .errors import BuildError, CheckFailed, CurriculumError, LoadError
 from .languages import FOLDER as LANGUAGE_FOLDER
-from .load import load_curriculum, module_folders, resolve_ids
+from .load import load_curriculum, module_folders, notebooks, resolve_ids
 from .rendering import LANGUAGE, MODULE, Job, RenderContext, epoch_from_environment
 
 #: A handout is written for print: one sheet, both sides.
@@ -83,6 +83,8 @@ def build(root: Path, targets: list[str], ids: list[str] | None, lang: str | Non
     renderers = {name: outputs.renderer(name) for name in names}
     if ids:  # prefixes and comma lists become full ids; an unknown module is an error before anything else
         ids = resolve_ids(module_folders(root / "modules"), ids, root / "modules")
+        if lang:  # so is a chosen module without that language
+            notebooks(root / "modules", ids, lang)
     fingerprint = _fingerprint(root, names, renderers, ids, lang, start)
     if _nothing_changed(out, fingerprint, console, started):
         return 0
