@@ -141,6 +141,13 @@ def test_tag_typo_suggests_the_tag(project):
             "(the cell that begins \"- Prints travel from jail to FBI\")") in result.out.splitlines()
 
 
+def test_role_typo_suggests_the_role(project):
+    _edit(project, lambda nb: nb["cells"][0].update(source="Intro {scr}`report`"))
+    issue = json.loads(run_cli("check", "--format", "json", root=project).out)["issues"][0]
+    assert (issue["place"], issue["message"]) == ("cell 1, line 1", "unknown role {scr}; did you mean {src}? use one "
+                                                  "of {src}, {term}, {review}, {asof}")
+
+
 def test_unknown_citation_lists_the_sources(project):
     _edit(project, lambda nb: nb["cells"][7].update(source="## What you can do\n\nAsk. {src}`agncy`"))
     result = run_cli("check", "--format", "json", root=project)
