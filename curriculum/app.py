@@ -24,7 +24,7 @@ from rich.console import Console
 from . import cache, outputs
 from .checks import Context, Issue, Severity, run_checks
 from .checks.report import as_json, human_lines, module_table, summary, table_lines
-from .config import CONFIG_FILE, load_config
+from .config import CONFIG_FILE, load_config, settings_table  # noqa: F401 (settings_table: for the CLI)
 from .errors import BuildError, CheckFailed, CurriculumError, LoadError
 from .languages import FOLDER as LANGUAGE_FOLDER
 from .load import load_curriculum, module_folders, notebooks, resolve_ids
@@ -59,7 +59,8 @@ def check(root: Path, ids: list[str] | None, lang: str | None, fmt: str, today: 
 
 
 def _load_issues(failed: list[LoadError]) -> list[Issue]:
-    return [Issue(Severity.ERROR, e.path, e.place or "file", e.rule, e.message, e.path.parent.name) for e in failed]
+    return [Issue(Severity.ERROR, e.path, e.place or "file", e.rule, e.message, e.path.parent.name, e.label)
+            for e in failed]
 
 
 @dataclass
@@ -82,6 +83,8 @@ def build(root: Path, targets: list[str], ids: list[str] | None, lang: str | Non
     renderers = {name: outputs.renderer(name) for name in names}
     if ids:  # prefixes and comma lists become full ids; an unknown module is an error before anything else
         ids = resolve_ids(module_folders(root / "modules"), ids, root / "modules")
+        if lang:  # so is a chosen module without that language
+            notebooks(root / "modules", ids, lang)
     fingerprint = _fingerprint(root, names, renderers, ids, lang, start)
     if _nothing_changed(out, fingerprint, console, started):
         return 0
@@ -110,6 +113,7 @@ def _build(root, names, renderers, ids, lang, out, console, start, keep_going, f
         first = next(i for i in issues if i.severity is Severity.ERROR and (i.module, i.path.stem) in broken)
         raise CheckFailed(f"{summary(issues, len(curriculum.modules) + len(failed))}; nothing was built (first: "
                           f"[{first.rule}] {first.place}: {first.message}; --keep-going builds the rest)", first.path)
+    timed = _guides_start(out, renderers, start, console)
     staging = _staging(out)
     try:
         context = replace(context, staged=staging)
@@ -120,6 +124,7 @@ def _build(root, names, renderers, ids, lang, out, console, start, keep_going, f
         _link_outputs(out)
         _finish_outputs(context, out)
         plan_cache(plan, out)
+        timed()
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     _remember(root, out, fingerprint, plan, issues, warnings)
@@ -348,6 +353,28 @@ def _print_issues(issues: list[Issue], root: Path, console: Console) -> None:
         console.print(text, style=style, soft_wrap=True, markup=False)
     errors = sum(1 for i in issues if i.severity is Severity.ERROR)
     console.print(f"check: {errors} error(s), {len(issues) - errors} warning(s)", markup=False, highlight=False)
+
+
+#: The clock time the published trainer guides were built with (`--start`), if any.
+GUIDES_START = "guides-start.txt"
+
+
+def _guides_start(out: Path, renderers, start: time | None, console: Console):
+    """Say so when this build replaces trainer guides that had clock times (`--start`) with
+    guides that have none; return what records this build's start once it is published."""
+    record = out / ".cache" / GUIDES_START
+    if "guides" not in renderers:
+        return lambda: None
+    before = record.read_text(encoding="utf-8").strip() if record.is_file() else ""
+    if before and start is None:
+        console.print(f"note: the trainer guides were built with --start {before}; this build replaces them with "
+                      f"guides without clock times. To keep the times, build them with: curriculum build guides "
+                      f"--start {before}", style="yellow", soft_wrap=True, markup=False)
+
+    def remember() -> None:
+        record.parent.mkdir(parents=True, exist_ok=True)
+        record.write_text(start.strftime("%H:%M") if start else "", encoding="utf-8")
+    return remember
 
 
 def _staging(out: Path) -> Path:

@@ -1,45 +1,54 @@
-"""Project settings from `curriculum.yml`: one typed dataclass, every field with a default."""
+"""Project settings from `curriculum.yml`: one typed dataclass, every field with a default.
+
+Each field's metadata gives what it changes (`help`) and, for numbers, the range that makes
+sense (`range`); `load_config` enforces both with one clear line, and `settings_table` writes
+the table in docs/settings.md from the same metadata, so the docs cannot drift.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 
 from .errors import LoadError
 from .load import read_yaml
 
 CONFIG_FILE = "curriculum.yml"
+#: The paper sizes handouts and lesson plans can be printed on.
 PAPERS = ("letter", "a4")
+
+
+def _setting(default, help: str, range: tuple[int, int] | None = None, kind: str | None = None):
+    return field(default=default, metadata={"help": help, "range": range, "kind": kind})
 
 
 @dataclass(frozen=True)
 class Config:
-    #: Book title on the home page and in the browser tab: one text for every language, or a
-    #: mapping per language (`{en: ..., es: ...}`); empty: each language file's `site_title`.
-    title: str | dict = ""
-    #: Who publishes this copy of the curriculum (shown in the book footer and on handouts).
-    publisher: str = "Untangle contributors"
-    #: A module whose last review is older than this is a warning.
-    max_review_age_days: int = 180
-    #: A time-sensitive fact marked {asof} older than this many days is a warning.
-    max_fact_age_days: int = 120
-    #: Sentences longer than this many words are listed.
-    long_sentence_words: int = 25
-    #: At most this many bullets on one slide; longer sections continue on a new slide.
-    max_bullets_per_slide: int = 6
-    #: A bullet longer than this many characters would overflow its slide.
-    max_bullet_chars: int = 160
-    #: An organization's own PowerPoint template, relative to the project folder; empty for
-    #: the built-in one. It must keep the layout names in slides_builder/layouts.py.
-    slide_template: str = ""
-    #: The handout must fit two pages: handout-tagged text above this many words is an error.
-    max_handout_words: int = 500
-    #: Where `build/book/` is published on the web (e.g. https://example.org/untangle). Given,
-    #: each deck's sources slide shows the lesson's page there with a QR code; empty: only the
-    #: page's address inside the build folder, and no QR code.
-    book_url: str = ""
-    # Print (issue 10).
-    #: Paper for handouts and lesson plans: "letter" (US Letter) or "a4".
-    paper: str = "letter"
+    title: str | dict = _setting(
+        "", "Book title on the home page and in the browser tab: one text for every language, or one per "
+        "language (`{en: ..., es: ...}`); empty: each language file's `site_title`.", kind="text or mapping")
+    publisher: str = _setting(
+        "Untangle contributors", "Who publishes this copy of the curriculum (book footer and handouts).")
+    max_review_age_days: int = _setting(
+        180, "A module whose last review is older than this many days is a warning.", (1, 3650))
+    max_fact_age_days: int = _setting(
+        120, "A time-sensitive fact marked {asof} older than this many days is a warning.", (1, 3650))
+    long_sentence_words: int = _setting(
+        25, "Sentences longer than this many words are listed by check.", (5, 100))
+    max_bullets_per_slide: int = _setting(
+        6, "At most this many bullets on one slide; longer sections continue on a new slide.", (1, 12))
+    max_bullet_chars: int = _setting(
+        160, "A bullet longer than this many characters would overflow its slide (a warning).", (20, 400))
+    slide_template: str = _setting(
+        "", "An organization's own PowerPoint template (.pptx), relative to the project folder; empty for the "
+        "built-in one. It must keep the layout names in slides_builder/layouts.py.", kind="path to a .pptx")
+    max_handout_words: int = _setting(
+        500, "The handout must fit two pages: handout-tagged text above this many words is an error.", (50, 2000))
+    book_url: str = _setting(
+        "", "Where build/book/ is published on the web (e.g. https://example.org/untangle). Given, each deck's "
+        "sources slide shows the lesson's page there with a QR code; empty: only the page's address inside the "
+        "build folder, and no QR code.", kind="web address")
+    paper: str = _setting(
+        "letter", "Paper for handouts and lesson plans: letter (US Letter) or a4.", kind="letter or a4")
 
     def site_title(self, lang: str, default: str) -> str:
         if isinstance(self.title, dict):
@@ -50,6 +59,12 @@ class Config:
         return (root / self.slide_template).resolve() if self.slide_template else None
 
 
+def _kind(f) -> str:
+    if f.metadata.get("kind"):
+        return f.metadata["kind"]
+    return {"int": "whole number", "str": "text"}.get(str(f.type), str(f.type))
+
+
 def load_config(root: Path) -> Config:
     """The settings in `root/curriculum.yml`, or the defaults when there is no such file."""
     path = root / CONFIG_FILE
@@ -57,21 +72,53 @@ def load_config(root: Path) -> Config:
         return Config()
     data = read_yaml(path) or {}
     if not isinstance(data, dict):
-        raise LoadError("settings must be a mapping of names to values", path)
+        raise LoadError("settings must be a mapping of names to values, one 'name: value' a line", path)
+    lines = {line.split(":")[0].strip(): n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if ":" in line and not line.startswith((" ", "#"))}
     known = {f.name: f for f in fields(Config)}
     values = {}
     for key, value in data.items():
+        place = f"line {lines[str(key)]}" if str(key) in lines else None
         if key not in known:
-            raise LoadError(f"unknown setting '{key}'; known: {', '.join(known)}", path)
-        if key == "title" and isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
-            values[key] = value
-            continue
-        expected = type(getattr(Config(), key))
-        if expected is float and isinstance(value, int) and not isinstance(value, bool):
-            value = float(value)
-        if not isinstance(value, expected) or isinstance(value, bool):
-            raise LoadError(f"'{key}' must be {expected.__name__}, not {value!r}", path)
-        if key == "paper" and value not in PAPERS:
-            raise LoadError(f"'paper' must be one of {', '.join(PAPERS)}, not {value!r}", path)
-        values[key] = value
+            import difflib
+
+            close = difflib.get_close_matches(str(key), known, n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            raise LoadError(f"unknown setting '{key}'; {hint}known: {', '.join(known)} (docs/settings.md)", path, place)
+        values[key] = _valid(known[key], value, path, place)
     return Config(**values)
+
+
+def _valid(f, value, path: Path, place: str | None):
+    """`value` if it fits the setting `f`, else a LoadError saying what fits."""
+    default = f.default if f.default is not MISSING else None
+    if f.name == "title" and isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+        return value
+    if type(default) is int and (isinstance(value, bool) or not isinstance(value, int)):
+        raise LoadError(f"'{f.name}' must be a whole number, not {value!r} (default {default})", path, place)
+    if type(default) is str and not isinstance(value, str):
+        raise LoadError(f"'{f.name}' must be str, not {value!r}; put text in quotes", path, place)
+    low_high = f.metadata.get("range")
+    if low_high and not low_high[0] <= value <= low_high[1]:
+        raise LoadError(f"'{f.name}' must be between {low_high[0]} and {low_high[1]}, not {value} "
+                        f"(default {default}): {f.metadata['help']}", path, place)
+    if f.name == "paper" and value not in PAPERS:
+        raise LoadError(f"'paper' must be one of {', '.join(PAPERS)}, not {value!r}", path, place)
+    if f.name == "book_url" and value and not value.startswith(("https://", "http://")):
+        raise LoadError(f"'book_url' must start with https://, not {value!r}", path, place)
+    if f.name == "slide_template" and value:
+        template = (path.parent / value)
+        if template.suffix.lower() != ".pptx" or not template.is_file():
+            raise LoadError(f"'slide_template' must name a .pptx file in the project; {value} is not one", path, place)
+    return value
+
+
+def settings_table() -> str:
+    """The Markdown table of every setting, for docs/settings.md (and `curriculum settings`)."""
+    rows = ["| setting | type | default | range | what it changes |", "| --- | --- | --- | --- | --- |"]
+    for f in fields(Config):
+        low_high = f.metadata.get("range")
+        shown = f"{low_high[0]} to {low_high[1]}" if low_high else "-"
+        default = f.default if f.default != "" else "(empty)"
+        rows.append(f"| `{f.name}` | {_kind(f)} | {default} | {shown} | {f.metadata['help']} |")
+    return "\n".join(rows) + "\n"

@@ -15,11 +15,13 @@ class CurriculumError(Exception):
     rule = "error"
 
     def __init__(self, message: str, path: Path | str | None = None, place: str | None = None,
-                 rule: str | None = None):
+                 rule: str | None = None, label: str = ""):
         super().__init__(message)
         self.message = message
         self.path = Path(path) if path is not None else None
         self.place = place
+        #: The cell's heading or first words, when `place` is a cell (people do not count cells).
+        self.label = label
         if rule:
             self.rule = rule
 
@@ -30,7 +32,12 @@ class CurriculumError(Exception):
             if self.place:
                 where += f", {self.place}"
             where += ": "
-        return f"{where}{self.message}"
+        return f"{where}{self.message}{cell_hint(self.label)}"
+
+
+def cell_hint(label: str) -> str:
+    """The words that help find a numbered cell, appended to a message."""
+    return f' (the cell that begins "{label}")' if label else ""
 
 
 class LoadError(CurriculumError):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import difflib
 import hashlib
 import json
 import pickle
@@ -51,20 +52,46 @@ SOURCE_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 def module_folders(modules_dir: Path) -> list[Path]:
     """Every `NN-slug` folder, in order."""
     if not modules_dir.is_dir():
-        raise LoadError("the modules folder does not exist", modules_dir)
+        raise LoadError(f"{modules_dir.parent} is not an Untangle project (it has no modules/ folder); cd into "
+                        "the project folder or pass --root PATH/TO/PROJECT")
     return sorted(p for p in modules_dir.iterdir() if p.is_dir() and MODULE_FOLDER.match(p.name))
 
 
+#: A lesson is a Jupyter notebook (`en.ipynb`) or the same notebook as MyST Markdown (`en.md`).
+NOTEBOOK_SUFFIXES = (".ipynb", ".md")
+
+
+def is_notebook(path: Path) -> bool:
+    return path.suffix in NOTEBOOK_SUFFIXES and bool(LANGUAGE.match(path.stem)) and path.is_file()
+
+
 def notebooks(modules_dir: Path, ids: list[str] | None = None, lang: str | None = None) -> list[Path]:
-    """The notebooks to load, restricted to `ids` and `lang`; an unknown id is an error."""
+    """The notebooks to load, restricted to `ids` and `lang`; an unknown id or language, or a
+    chosen module without that language, is an error that lists what there is."""
     folders = module_folders(modules_dir)
     if ids:
         folders = [dict((f.name, f) for f in folders)[i] for i in resolve_ids(folders, ids, modules_dir)]
-    pattern = f"{lang}.ipynb" if lang else "*.ipynb"
-    found = [nb for folder in folders for nb in sorted(folder.glob(pattern)) if LANGUAGE.match(nb.stem)]
-    if lang and not found:
-        raise LoadError(f"no module has a '{lang}.ipynb' notebook", modules_dir)
+    if lang:
+        check_language_code(lang)
+    found = [nb for folder in folders for nb in sorted(folder.iterdir()) if is_notebook(nb)
+             and (not lang or nb.stem == lang)]
+    if lang:
+        lacking = [f.name for f in folders if not any(nb.parent == f for nb in found)]
+        if lacking and (ids or not found):
+            shown = ", ".join(lacking[:8]) + (f" and {len(lacking) - 8} more" if len(lacking) > 8 else "")
+            raise LoadError(f"no '{lang}' notebook ({lang}.ipynb or {lang}.md) in {shown}; start one with: "
+                            f"curriculum translate {lacking[0]} --lang {lang}", modules_dir)
     return found
+
+
+def check_language_code(lang: str) -> None:
+    """A language given on the command line must have a language file; list those that do."""
+    from .languages import available, language as language_of
+
+    if lang in available():
+        return
+    known = ", ".join(f"{code} ({language_of(code).name})" for code in available())
+    raise LoadError(f"unknown language '{lang}'; use a two-letter code: {known}")
 
 
 def resolve_ids(folders: list[Path], wanted: list[str], modules_dir: Path) -> list[str]:
@@ -93,6 +120,10 @@ def load_curriculum(
     memo = _ModelMemo(root / MEMO_FOLDER)
     for path in notebooks(modules_dir, ids, lang):
         try:
+            twin = path.with_suffix(".ipynb")
+            if path.suffix == ".md" and twin.is_file():
+                raise LoadError(f"both {twin.name} and {path.name} hold this lesson; keep one "
+                                f"(curriculum convert writes one from the other), delete the other", path)
             loaded.append(memo.load(path))
         except LoadError as exc:
             if errors is None:
@@ -158,22 +189,8 @@ def _digest(paths) -> str:
 
 
 def load_module(path: Path) -> Module:
-    """The `Module` a notebook holds, or a `LoadError` naming the file and the cell."""
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise LoadError(f"cannot read the notebook ({exc.strerror})", path) from None
-    except UnicodeDecodeError:
-        raise LoadError("the notebook is not UTF-8 text", path) from None
-    try:
-        nb = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise LoadError(
-            f"not valid notebook JSON ({exc.msg}); open it in Jupyter or undo the last edit",
-            path,
-            f"line {exc.lineno}",
-            rule="load.json",
-        ) from None
+    """The `Module` a notebook (.ipynb or MyST .md) holds, or a `LoadError` naming the file and the cell."""
+    nb = notebook_dict(path)
     if not isinstance(nb, dict):
         raise LoadError("not a notebook (the file holds no JSON object)", path)
     version = nb.get("nbformat")
@@ -191,12 +208,185 @@ def load_module(path: Path) -> Module:
             "notebook metadata",
             rule="load.metadata",
         )
-    with _rule("load.metadata"):
-        head = _metadata(info, path)
+    details = myst_detail_lines(path.read_text(encoding="utf-8")) if path.suffix == ".md" else ()
+    try:
+        with _rule("load.metadata"):
+            head = _metadata(info, path)
+    except LoadError as exc:
+        exc.place = detail_place(exc.place, details)
+        raise
     cells = _field(nb, "cells", list, path, "notebook")
-    with _rule("load.cell"):
-        sections = _sections([_cell(i, c, path) for i, c in enumerate(cells)], path)
-    return Module(path=path, sections=sections, **head)
+    lines = myst_cell_lines(path.read_text(encoding="utf-8"), cells) if path.suffix == ".md" else ()
+    try:
+        with _rule("load.cell"):
+            loaded = [_cell(i, c, path) for i, c in enumerate(cells)]
+            sections = _sections(loaded, path)
+    except LoadError as exc:
+        exc.place = file_place(exc.place, lines)
+        raise
+    return Module(path=path, sections=sections, **head,
+                  cell_hashes=tuple(text_hash(cell_text(c)) for c in cells),
+                  english_hashes=tuple(english_hash(c) for c in cells), cell_lines=lines, detail_lines=details)
+
+
+def myst_detail_lines(raw: str) -> tuple[tuple[str, int], ...]:
+    """The line of each lesson detail in a Markdown lesson's front matter ("untangle.title",
+    "untangle.sources[2]"), so a message about a detail names the line to edit."""
+    found: list[tuple[str, int]] = []
+    inside, key, items = False, "", 0
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if number > 1 and line.strip() == "---":
+            break
+        if line and not line[0].isspace():
+            inside = line.startswith(f"{METADATA_KEY}:")
+            if inside:
+                found.append((METADATA_KEY, number))
+            continue
+        if not inside:
+            continue
+        match = re.match(r"^  (?P<key>[A-Za-z_]+):", line)
+        if match:
+            key, items = match["key"], 0
+            found.append((f"{METADATA_KEY}.{key}", number))
+        elif re.match(r"^  (  )?- ", line):
+            items += 1
+            found.append((f"{METADATA_KEY}.{key}[{items}]", number))
+    return tuple(found)
+
+
+_DETAIL_PLACE = re.compile(rf"^metadata '(?P<key>{METADATA_KEY}[^']*)'$")
+
+
+def detail_place(place: str | None, details: tuple[tuple[str, int], ...]) -> str | None:
+    """"metadata 'untangle.sources[2]'" as the line it is on in a Markdown lesson."""
+    match = _DETAIL_PLACE.match(place or "")
+    line = dict(details).get(match["key"]) if match and details else None
+    return f"line {line} ({match['key']})" if line else place
+
+
+def myst_cell_lines(raw: str, cells: list) -> tuple[int, ...]:
+    """The line of a Markdown lesson where each cell's text starts (0 for an empty cell), so
+    a message can name the line an author sees in a text editor rather than a cell number."""
+    text_lines = [line.strip() for line in raw.splitlines()]
+    found, cursor = [], 0
+    for cell in cells:
+        first = next((l.strip() for l in cell_text(cell).splitlines() if l.strip()), "") if isinstance(cell, dict) else ""
+        at = next((n for n in range(cursor, len(text_lines)) if first and text_lines[n] == first), None)
+        found.append(at + 1 if at is not None else 0)
+        cursor = at + 1 if at is not None else cursor
+    return tuple(found)
+
+
+_CELL_PLACE = re.compile(r"^cell (?P<cell>\d+)(?:, line (?P<line>\d+))?$")
+
+
+def file_place(place: str | None, cell_lines: tuple[int, ...]) -> str | None:
+    """"cell 8, line 3" as the file line it is in a Markdown lesson: "line 59 (cell 8)"."""
+    match = _CELL_PLACE.match(place or "")
+    if not match or not cell_lines or int(match["cell"]) > len(cell_lines) or not cell_lines[int(match["cell"]) - 1]:
+        return place
+    start = cell_lines[int(match["cell"]) - 1]
+    return f"line {start + int(match['line'] or 1) - 1} (cell {match['cell']})"
+
+
+def notebook_dict(path: Path) -> Any:
+    """The notebook at `path` as plain JSON-like data, whichever of the two formats it is in."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise LoadError(f"cannot read the notebook ({exc.strerror})", path) from None
+    except UnicodeDecodeError:
+        raise LoadError("the notebook is not UTF-8 text; save it again as UTF-8", path) from None
+    if path.suffix == ".md":
+        return _myst_dict(raw, path)
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        line, ended = _json_mistake_line(raw, exc.pos)
+        why = "the file ends too early, as if cut off while saving" if ended else exc.msg
+        raise LoadError(
+            f"not valid notebook JSON ({why}); fix that line in a text editor, or bring back the last "
+            f"saved version (git restore {path.name}, or JupyterLab's File > Revert Notebook to Checkpoint)",
+            path,
+            f"line {line}",
+            rule="load.json",
+        ) from None
+
+
+def _json_mistake_line(raw: str, pos: int) -> tuple[int, bool]:
+    """The line a person must fix: the JSON parser points at the token after the mistake
+    (often the start of the next line, or the end of the file), so step back over blank space."""
+    end = len(raw.rstrip())
+    ended = pos >= end
+    back = min(pos, end)
+    while back > 0 and raw[back - 1].isspace():
+        back -= 1
+    if not ended and "\n" not in raw[back:pos]:
+        back = pos  # the mistake is on the line the parser names
+    return raw.count("\n", 0, max(back - 1, 0)) + 1, ended
+
+
+def _myst_dict(raw: str, path: Path) -> dict:
+    """A MyST Markdown notebook (jupytext's `md:myst` format) as notebook data. Dates written
+    bare in the YAML front matter (`last_reviewed: 2026-11-01`) are read as the same text."""
+    import warnings
+
+    import jupytext
+
+    front = re.match(r"\A---[ \t]*\n(.*?)^---[ \t]*$", raw, re.S | re.M)
+    if not front:
+        raise LoadError("a Markdown lesson starts with its details between two '---' lines "
+                        "(see docs/authoring.md, section 2)", path, "line 1", rule="load.metadata")
+    try:
+        yaml.load(front.group(1), Loader=_UniqueKeyLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise LoadError(f"bad YAML in the lesson details: {exc.problem or exc.context}; check the indentation "
+                        "and put text with ':' in quotes", path, f"line {mark.line + 2 if mark else 1}",
+                        rule="load.metadata") from None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            nb = jupytext.reads(raw, fmt="md:myst")
+    except Exception as exc:  # jupytext raises many kinds; each is one unreadable file to report
+        raise LoadError(f"not a MyST Markdown notebook ({exc}); compare it with docs/authoring.md, section 2",
+                        path, rule="load.json") from None
+    return _plain(dict(nb))
+
+
+def _plain(value: Any) -> Any:
+    """Notebook nodes as dicts and lists, YAML dates as ISO text."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+# ---------------------------------------------------------------- translations
+
+#: In a translation, each cell's metadata holds the hash of the English text it was made from:
+#: `"untangle": {"english": "<hash>"}` (written by `curriculum translate`).
+ENGLISH_HASH = "english"
+
+
+def text_hash(text: str) -> str:
+    """A short hash of a cell's text, blind to spacing at its ends."""
+    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:12]
+
+
+def cell_text(raw: dict) -> str:
+    source = raw.get("source", "")
+    return "".join(s for s in source if isinstance(s, str)) if isinstance(source, list) else str(source)
+
+
+def english_hash(raw: dict) -> str | None:
+    own = (raw.get("metadata") or {}).get(METADATA_KEY) or {}
+    value = own.get(ENGLISH_HASH) if isinstance(own, dict) else None
+    return value if isinstance(value, str) else None
+
 
 
 @contextmanager
@@ -317,6 +507,21 @@ def _cell(index: int, raw: Any, path: Path) -> Cell:
     place = f"cell {index + 1}"
     if not isinstance(raw, dict):
         raise LoadError("a cell must be a JSON object", path, place)
+    try:
+        return _cell_of(index, raw, path, place)
+    except LoadError as exc:
+        exc.label = exc.label or cell_label(cell_text(raw))
+        raise
+
+
+def cell_label(text: str) -> str:
+    """A cell's heading or first words, shown beside its number: Jupyter does not number
+    Markdown cells, so "cell 8" alone is hard to find."""
+    first = next((line.strip() for line in str(text).splitlines() if line.strip()), "")
+    return first if len(first) <= 50 else first[:47].rstrip() + "..."
+
+
+def _cell_of(index: int, raw: dict, path: Path, place: str) -> Cell:
     kind = raw.get("cell_type")
     meta = raw.get("metadata", {})
     if not isinstance(meta, dict):
@@ -328,7 +533,7 @@ def _cell(index: int, raw: Any, path: Path) -> Cell:
     minutes = _field(own, "minutes", int, path, place, required=False)
     if minutes is not None and minutes <= 0:
         raise LoadError("'minutes' must be more than 0", path, place)
-    text = _source_text(raw, path, place)
+    text = _source_text(raw, path, place).rstrip()  # the same in .ipynb and .md (which drops the last newline)
     if kind == "code":
         return Cell(index, "code", tags, text, figure=_figure(raw, own, path, place))
     if kind == "raw":
@@ -369,8 +574,10 @@ def _tags(tags: Any, path: Path, place: str) -> frozenset[Tag]:
         try:
             found.add(Tag(tag))
         except ValueError:
+            close = difflib.get_close_matches(tag, Tag.names(), n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
             raise LoadError(
-                f"unknown tag '{tag}'; known tags: {', '.join(Tag.names())}", path, place, rule="load.tag"
+                f"unknown tag '{tag}'; {hint}known tags: {', '.join(Tag.names())}", path, place, rule="load.tag"
             ) from None
     exclusive = found & EXCLUSIVE
     if exclusive and len(found) > 1:
@@ -436,11 +643,15 @@ def _sections(cells: list[Cell], path: Path) -> tuple[Section, ...]:
 
 
 def read_notebook(path: Path):
-    """The notebook as nbformat reads it, for exporters that work on the real notebook (the
-    content comes from the model: this is the container the nbconvert pipeline expects)."""
+    """The notebook as nbformat reads it (.ipynb or MyST .md), for exporters that work on the
+    real notebook (the content comes from the model: this is the container nbconvert expects)."""
     import nbformat
 
-    return nbformat.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    nb = nbformat.from_dict(notebook_dict(path))
+    for cell in nb.get("cells", []):
+        if isinstance(cell.get("source"), list):  # JSON may split text into lines; nbformat keeps one text
+            cell["source"] = "".join(cell["source"])
+    return nb
 
 
 # ---------------------------------------------------------------- glossary and YAML

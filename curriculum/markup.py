@@ -5,6 +5,7 @@ through `to_myst` so Sphinx sees the same structure the slides and handouts see.
 """
 from __future__ import annotations
 
+import difflib
 import re
 
 from markdown_it import MarkdownIt
@@ -231,8 +232,10 @@ def _role(name: str, content: str, line: int) -> Inline:
                 f"{{asof}} needs a date YYYY-MM or YYYY-MM-DD, not {when!r} "
                 "(write {asof}`As of March 2026 <2026-03>` or {asof}`2026-03`)", line)
         return AsOf(text, when)
+    close = difflib.get_close_matches(name, ROLES, n=1)
+    hint = f"did you mean {{{close[0]}}}? " if close else ""
     raise MarkupError(
-        f"unknown role {{{name}}}; use one of " + ", ".join("{" + r + "}" for r in ROLES), line
+        f"unknown role {{{name}}}; {hint}use one of " + ", ".join("{" + r + "}" for r in ROLES), line
     )
 
 

@@ -356,6 +356,28 @@ class Module:
     last_reviewed: date
     sources: tuple[Source, ...]
     sections: tuple[Section, ...]
+    # Authoring (issue 13): a hash of each cell's text, and in a translation the hash of the
+    # English text each cell was copied from (None where the cell has no such mark).
+    cell_hashes: tuple[str, ...] = ()
+    english_hashes: tuple[str | None, ...] = ()
+    cell_lines: tuple[int, ...] = ()  # a Markdown lesson's file line where each cell starts
+    detail_lines: tuple[tuple[str, int], ...] = ()  # its front matter: ("untangle.title", line)
+
+    @property
+    def untranslated_cells(self) -> tuple[int, ...]:
+        """Numbers of the cells still in the English they were copied from."""
+        return tuple(n for n, (own, english) in enumerate(zip(self.cell_hashes, self.english_hashes), start=1)
+                     if english == own)
+
+    @property
+    def partly_translated(self) -> bool:
+        """Some cells are still English: outputs should say so (label `untranslated_notice`)."""
+        return bool(self.untranslated_cells)
+
+    @property
+    def translated_share(self) -> float:
+        """The share of cells translated, 0.0 to 1.0 (1.0 for an original)."""
+        return 1 - len(self.untranslated_cells) / len(self.cell_hashes) if self.cell_hashes else 1.0
 
     @property
     def folder(self) -> Path:

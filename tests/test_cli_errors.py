@@ -1,6 +1,7 @@
 """Bad input outside the notebooks: config, glossary, module ids, output folders."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 
@@ -77,13 +78,17 @@ def test_output_path_that_is_a_file(project, tmp_path):
     assert "Traceback" not in result.err
 
 
-def test_new_module_passes_check(project):
+def test_new_module_is_refused_by_check_until_its_example_text_is_replaced(project):
     created = run_cli("new", "01-new-topic", root=project)
     assert created.code == 0, created.err
-    result = run_cli("check", "--module", "01-new-topic", root=project)
-    assert result.code == 0, result.out
+    result = run_cli("check", "--module", "01-new-topic", "--format", "json", root=project)
+    assert result.code == 1
+    rules = {i["rule"] for i in json.loads(result.out)["issues"] if i["severity"] == "error"}
+    assert rules == {"placeholder.text", "placeholder.source-id", "placeholder.url"}
     again = run_cli("new", "01-new-topic", root=project)
-    assert again.code == 1 and "already exists" in again.err
+    assert again.code == 1
+    assert again.err.strip() == ("error: modules/01-new-topic/en.ipynb: this module already has a 'en' lesson; "
+                                 "edit it, or pick another id (curriculum new 15-other-topic)")
 
 
 def test_new_module_rejects_a_bad_id(project):
@@ -91,6 +96,15 @@ def test_new_module_rejects_a_bad_id(project):
     assert result.code == 1 and "is not a module id" in result.err
 
 
-def test_language_without_modules_is_named(project):
-    result = run_cli("build", "all", "--lang", "fr", root=project)
-    assert result.code == 1 and "no module has a 'fr.ipynb' notebook" in result.err
+def test_unknown_language_lists_the_languages(project):
+    result = run_cli("build", "all", "--lang", "spanish", root=project)
+    assert result.code == 1
+    assert result.err.strip() == "error: unknown language 'spanish'; use a two-letter code: en (English), es (Español)"
+
+
+def test_language_missing_from_a_module_names_the_module_and_the_fix(project):
+    result = run_cli("build", "slides", "--module", "00", "--lang", "es", root=project)
+    assert result.code == 1
+    assert result.err.strip() == ("error: modules: no 'es' notebook (es.ipynb or es.md) in 00-sample; start one "
+                                  "with: curriculum translate 00-sample --lang es")
+    assert not (project / "build").exists()

@@ -50,7 +50,7 @@ def test_fixture_handout(fixture_build):
     assert TRAINER_MARKER not in text
     assert "Ask a local legal group for help" in text
     assert "Federal Bureau of Investigation" in text  # the glossary of terms used
-    assert "Example Center" in text and "https://example.org/report" in text
+    assert "Example Center" in text and "https://reports.test/report" in text
     assert "Draw the jail" not in text  # the activity is not tagged for the handout
 
 

@@ -1,6 +1,7 @@
 """Citation rules: every citation resolves, every source is cited and complete, no stray URLs."""
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 
@@ -41,7 +42,8 @@ def check(context: Context):
                                 cited.add(source_id)
                                 if source_id not in known:
                                     yield error(module, place, "citations.unknown-source",
-                                                f"{{src}}`{source_id}` cites a source that is not in the metadata")
+                                                f"{{src}}`{source_id}` cites a source that is not in the metadata; "
+                                                f"{_valid_ids(source_id, module)}")
                         elif isinstance(item, Link) and item.url.startswith("http"):
                             if item.url.rstrip("/") not in urls:
                                 yield error(module, place, "citations.link-not-a-source",
@@ -56,6 +58,15 @@ def check(context: Context):
             if source.id not in cited:
                 yield error(module, f"metadata 'untangle.sources[{n}]'", "citations.uncited-source",
                             f"source '{source.id}' is never cited; cite it with {{src}}`{source.id}` or remove it")
+
+
+def _valid_ids(wrong: str, module) -> str:
+    """What to write instead: the closest source id, then every id the module lists."""
+    ids = [s.id for s in module.sources]
+    if not ids:
+        return "add the source to the 'sources' list first"
+    close = difflib.get_close_matches(wrong, ids, n=1)
+    return (f"did you mean '{close[0]}'? " if close else "") + f"sources listed: {', '.join(ids)}"
 
 
 def _uncited_figures(module):

@@ -5,6 +5,7 @@ import json
 from itertools import groupby
 from pathlib import Path
 
+from ..errors import cell_hint
 from ..model import Curriculum
 from . import Issue, Severity
 from .language import readability
@@ -26,7 +27,8 @@ def human_lines(issues: list[Issue], root: Path) -> list[tuple[str, str]]:
         for issue in group:
             data = issue.as_dict(root)
             style = "red" if issue.severity is Severity.ERROR else "yellow"
-            lines.append((style, f"  {data['file']}, {data['place']}: {data['severity']} [{data['rule']}] {data['message']}"))
+            lines.append((style, f"  {data['file']}, {data['place']}: {data['severity']} [{data['rule']}] "
+                                 f"{data['message']}{cell_hint(issue.label)}"))
     return lines
 
 

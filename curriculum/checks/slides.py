@@ -28,9 +28,12 @@ def check(context: Context):
                 for bullet in bullets:
                     text = plain_text(bullet.inlines)
                     if len(text) > max_chars:
+                        fix = ("shorten it to a few words (the full sentence can go in the book text)"
+                               if Tag.SLIDES_ONLY in cell.tags else
+                               "add a 'slides-only' cell with short bullets to this section")
                         yield warning(module, f"cell {cell.number}", "slides.overflow",
                                       f"a {len(text)}-character bullet would overflow its slide "
-                                      f"(\"{text[:40]}...\"); add a 'slides-only' cell with short bullets")
+                                      f"(\"{text[:40]}...\", at most {max_chars}); {fix}")
         words = sum(
             len(plain_text(inlines).split())
             for cell in module.cells

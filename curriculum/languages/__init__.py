@@ -85,6 +85,8 @@ class Words:
     other_languages: str
     read_book: str
     term_tap_again: str
+    # Authoring (issue 13): shown on the outputs of a partly translated lesson.
+    untranslated_notice: str
 
 
 @dataclass(frozen=True)
