@@ -93,7 +93,7 @@ def _valid(f, value, path: Path, place: str | None):
     low_high = f.metadata.get("range")
     if low_high and not low_high[0] <= value <= low_high[1]:
         raise LoadError(f"'{f.name}' must be between {low_high[0]} and {low_high[1]}, not {value} "
-                        f"(default {default}): {f.metadata['help']}", path, place)
+                        f"(default {default}): {f.metadata.get('help', '')}", path, place)
     if f.name == "slide_template" and value:
         template = (path.parent / value)
         if template.suffix.lower() != ".pptx" or not template.is_file():
@@ -108,5 +108,5 @@ def settings_table() -> str:
         low_high = f.metadata.get("range")
         shown = f"{low_high[0]} to {low_high[1]}" if low_high else "-"
         default = f.default if f.default != "" else "(empty)"
-        rows.append(f"| `{f.name}` | {_kind(f)} | {default} | {shown} | {f.metadata['help']} |")
+        rows.append(f"| `{f.name}` | {_kind(f)} | {default} | {shown} | {f.metadata.get('help', '')} |")
     return "\n".join(rows) + "\n"

@@ -8,11 +8,13 @@ import os
 import re
 import subprocess
 import sys
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
 from curriculum.cli import _parser, clock
+from curriculum.config import Config
 
 from .conftest import ROOT, run_cli
 
@@ -123,11 +125,15 @@ def test_setting_of_the_wrong_type_and_a_misspelt_one(project):
                                          "did you mean 'max_bullets_per_slide'?")
 
 
+def test_every_setting_says_what_it_changes():
+    assert [f.name for f in fields(Config) if not f.metadata.get("help")] == []  # declare new ones with _setting()
+
+
 def test_settings_table_in_the_docs_is_current():
     result = run_cli("settings", root=ROOT)
     assert result.code == 0
     assert result.out in (ROOT / "docs" / "settings.md").read_text(encoding="utf-8")
-    assert result.out.count("\n") == 2 + 9  # header, rule, one row per setting
+    assert result.out.count("\n") == 2 + len(fields(Config))  # header, rule, one row per setting
 
 
 # ---------------------------------------------------------------- messages
