@@ -101,7 +101,7 @@ def _valid(f, value, path: Path, place: str | None):
     low_high = f.metadata.get("range")
     if low_high and not low_high[0] <= value <= low_high[1]:
         raise LoadError(f"'{f.name}' must be between {low_high[0]} and {low_high[1]}, not {value} "
-                        f"(default {default}): {f.metadata['help']}", path, place)
+                        f"(default {default}): {f.metadata.get('help', '')}", path, place)
     if f.name == "paper" and value not in PAPERS:
         raise LoadError(f"'paper' must be one of {', '.join(PAPERS)}, not {value!r}", path, place)
     if f.name == "book_url" and value and not value.startswith(("https://", "http://")):
@@ -120,5 +120,5 @@ def settings_table() -> str:
         low_high = f.metadata.get("range")
         shown = f"{low_high[0]} to {low_high[1]}" if low_high else "-"
         default = f.default if f.default != "" else "(empty)"
-        rows.append(f"| `{f.name}` | {_kind(f)} | {default} | {shown} | {f.metadata['help']} |")
+        rows.append(f"| `{f.name}` | {_kind(f)} | {default} | {shown} | {f.metadata.get('help', '')} |")
     return "\n".join(rows) + "\n"

@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -123,6 +124,10 @@ def test_setting_of_the_wrong_type_and_a_misspelt_one(project):
     result = run_cli("check", root=project)
     assert result.err.strip().startswith("error: curriculum.yml, line 1: unknown setting 'max_bulets_per_slide'; "
                                          "did you mean 'max_bullets_per_slide'?")
+
+
+def test_every_setting_says_what_it_changes():
+    assert [f.name for f in fields(Config) if not f.metadata.get("help")] == []  # declare new ones with _setting()
 
 
 def test_settings_table_in_the_docs_is_current():
