@@ -66,12 +66,12 @@ class LessonPlanPreprocessor(Preprocessor):
                 cells.append(made("slides", f"<p><strong>{escape(label.on_the_slides)}:</strong></p>"
                                             + list_html(items, lambda inlines: inline_html(inlines, cite))))
             for note in section.trainer_cells:
-                cells.append(real("trainer", note.index, cell_html(note, cite, module.folder)))
+                cells.append(real("trainer", note.index, cell_html(note, cite, module.folder, module.lang)))
             for item in (*section.activities, *section.discussions):
                 heading = (f"{label.activity}: {item.activity_name}" if item.is_activity else label.discussion)
                 length = f" ({item.minutes} {label.minutes})" if item.minutes else ""
                 cells.append(real("activity" if item.is_activity else "discussion", item.index,
-                                  f"<h3>{escape(heading + length)}</h3>" + cell_html(item, cite, module.folder)))
+                                  f"<h3>{escape(heading + length)}</h3>" + cell_html(item, cite, module.folder, module.lang)))
         nb.cells = cells
         nb.metadata["guide"] = {
             "lang": module.lang,

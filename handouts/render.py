@@ -15,6 +15,7 @@ from jinja2 import StrictUndefined
 from nbconvert.exporters import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 
+from curriculum import diagrams
 from curriculum.acronyms import acronyms
 from curriculum.config import Config
 from curriculum.languages import Words, words
@@ -22,6 +23,7 @@ from curriculum.load import read_notebook
 from curriculum.model import Cell, Glossary, Image, Module, Term, block_inlines, plain_text, walk_blocks, walk_inlines
 
 from . import pdf
+
 from .html import blocks_html
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -76,7 +78,7 @@ class PrintedCellsPreprocessor(Preprocessor):
             section, cell = printed[index]
             title = (f"<h3>{escape(cell.activity_name)} ({cell.minutes} {label.minutes})</h3>"
                      if cell.is_activity else "")
-            raw.cell_type, raw.source = "markdown", title + cell_html(cell, self.cite, self.module.folder)
+            raw.cell_type, raw.source = "markdown", title + cell_html(cell, self.cite, self.module.folder, self.module.lang)
             raw.metadata["untangle_print"] = {"section": section}
             raw.pop("outputs", None)
             raw.pop("execution_count", None)
@@ -128,8 +130,12 @@ def handout_html(module: Module, glossary: Glossary | None, config: Config) -> s
                                       HandoutFactsPreprocessor(module, glossary, config, cite)])
 
 
-def cell_html(cell: Cell, cite, folder: Path) -> str:
-    """A cell's printed HTML, its pictures embedded."""
+#: Where a drawing made from data sits on a handout: floated beside the steps it pictures.
+DRAWING_STYLE = "float: right; width: 36%; max-height: 2.2in; object-fit: contain; margin: 0 0 0.1in 0.15in"
+
+
+def cell_html(cell: Cell, cite, folder: Path, lang: str) -> str:
+    """A cell's printed HTML, its pictures embedded (drawings made from data in `lang`)."""
     if cell.figure is not None:
         return _embedded(cell.figure.png, "image/png", cell.figure.alt)
 
@@ -138,7 +144,12 @@ def cell_html(cell: Cell, cite, folder: Path) -> str:
         kind = "image/jpeg" if path.suffix.lower() in (".jpg", ".jpeg") else "image/png"
         return _embedded(path.read_bytes(), kind, image.alt)
 
-    return blocks_html(cell.blocks, cite, picture)
+    def drawing(block) -> str:
+        made = diagrams.drawing_for(block, folder.parents[1], lang)
+        # Beside the text, not above it: the handout must stay on one sheet.
+        return _embedded(made.png(diagrams.PRINT_DPI), "image/png", made.alt).replace("<img ", f'<img style="{DRAWING_STYLE}" ', 1)
+
+    return blocks_html(cell.blocks, cite, picture, drawing)
 
 
 def _embedded(data: bytes, kind: str, alt: str) -> str:

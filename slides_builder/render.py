@@ -33,6 +33,7 @@ from curriculum.model import (
     walk_blocks,
     without_marks,
 )
+from curriculum import diagrams
 from curriculum.outline import Bullet, SlidePlan, activity_bullets, chunk_bullets, plan_section
 from curriculum.languages import Words, words
 
@@ -43,6 +44,10 @@ INCH = 914400
 MARGIN = Emu(int(0.6 * INCH))
 TOP = Emu(int(1.55 * INCH))
 BOTTOM = Emu(int(0.75 * INCH))
+#: Drawings made from data use the slide's full width (down to the slide number), so their
+#: labels stay at least diagrams.MIN_PROJECTED_PT when projected.
+DRAWING_MARGIN = Emu(int(0.3 * INCH))
+DRAWING_BOTTOM = Emu(int(0.5 * INCH))
 SOURCES_PER_SLIDE = 6
 TABLE_ROWS_PER_SLIDE = 7
 
@@ -135,19 +140,30 @@ class _Deck:
             self.picture_slide(title, str(self.module.folder / plan.image.src), plan.image.alt, notes)
         elif plan.figure is not None:
             self.picture_slide(title, io.BytesIO(plan.figure.png), plan.figure.alt, notes)
+        elif plan.drawing is not None:
+            self.drawing_slide(title, plan.drawing, notes)
         else:
             self._new(layouts.SECTION, title, notes)
 
-    def picture_slide(self, title: str, picture, alt: str, notes: str) -> None:
+    def picture_slide(self, title: str, picture, alt: str, notes: str, margin=MARGIN, bottom=BOTTOM) -> None:
         slide = self._new(layouts.VISUAL, title, notes)
-        box_w = self.prs.slide_width - 2 * MARGIN
-        box_h = self.prs.slide_height - TOP - BOTTOM
-        pic = slide.shapes.add_picture(picture, MARGIN, TOP)
+        box_w = self.prs.slide_width - 2 * margin
+        box_h = self.prs.slide_height - TOP - bottom
+        pic = slide.shapes.add_picture(picture, margin, TOP)
         scale = min(box_w / pic.width, box_h / pic.height)
         pic.width, pic.height = int(pic.width * scale), int(pic.height * scale)
-        pic.left = int(MARGIN + (box_w - pic.width) / 2)
+        pic.left = int(margin + (box_w - pic.width) / 2)
         pic.top = int(TOP + (box_h - pic.height) / 2)
         pic._element.nvPicPr.cNvPr.set("descr", alt)
+
+    def drawing_slide(self, title: str, block, notes: str) -> None:
+        """A picture generated from data, as large as the slide allows (its labels must stay
+        readable when projected), with its description in words added to the notes."""
+        drawing = diagrams.drawing_for(block, self.module.folder.parents[1], self.module.lang)
+        words = "\n".join(drawing.long)
+        self.picture_slide(f"{title}: {drawing.title}" if title else drawing.title,
+                           io.BytesIO(drawing.png(diagrams.SLIDE_DPI)), drawing.alt,
+                           f"{notes}\n\n{words}".strip(), margin=DRAWING_MARGIN, bottom=DRAWING_BOTTOM)
 
     def table_slides(self, table: Table, title: str, notes: str) -> None:
         rows = list(table.rows)
