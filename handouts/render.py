@@ -131,7 +131,7 @@ def handout_html(module: Module, glossary: Glossary | None, config: Config) -> s
 
 
 #: Where a drawing made from data sits on a handout: floated beside the steps it pictures.
-DRAWING_STYLE = "float: right; width: 36%; max-height: 2.2in; object-fit: contain; margin: 0 0 0.1in 0.15in"
+DRAWING_STYLE = "float: right; width: 28%; max-height: 1.8in; object-fit: contain; margin: 0 0 0.1in 0.15in"
 
 
 def cell_html(cell: Cell, cite, folder: Path, lang: str) -> str:
