@@ -152,7 +152,9 @@ def _drawing(block: Diagram | Timeline, cell: Cell, module: Module, cite) -> str
     else:
         items = [f"- {esc(line)}" for line in made.long]
     words_ = web_words(module.lang)
-    return "\n\n".join([f"**{esc(made.title)}**", myst.image(made.alt, _drawing_file(cell, block)),
+    # The image directive takes the alt text as written (Markdown's ![...] would drop its punctuation).
+    picture = f"```{{image}} {_drawing_file(cell, block)}\n:alt: {' '.join(made.alt.split())}\n```"
+    return "\n\n".join([f"**{esc(made.title)}**", picture,
                           myst.fenced("admonition", "\n".join(items), esc(words_.phrase("long_description")),
                                       "dropdown untangle-drawing")])
 

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Install the Debian packages Untangle needs, if any are missing. `system-deps.sh build`:
+# Install the Debian packages Untangle needs, if any are missing. `system-deps.sh build`: Graphviz
+# (`dot`) for the drawings made from data,
 # Pango, HarfBuzz subsetting and DejaVu fonts for WeasyPrint's handouts. `system-deps.sh test`
 # adds Chromium for the browser tests and LibreOffice Impress to prove the decks open outside
 # PowerPoint. Needs root (or sudo) only when something is missing.
 set -euo pipefail
-packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
+packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core graphviz)
 if [ "${1:-build}" = "test" ]; then packages+=(chromium libreoffice-impress); fi
 missing=()
 for p in "${packages[@]}"; do
