@@ -100,8 +100,10 @@ def when(value: str, lang: str) -> str:
 # ---------------------------------------------------------------- the web
 
 
-def web_drawing(web: Web, view_id: str, lang: str) -> Drawing:
-    """The part `view_id` of the web (or all of it), with its words in `lang`."""
+def web_drawing(web: Web, view_id: str, lang: str, upto: int | None = None) -> Drawing:
+    """The part `view_id` of the web (or all of it), with its words in `lang`. A scenario's
+    arrows are numbered steps; with `upto`, only its first `upto` steps are visible (the later
+    ones keep their place, so a deck can build the story one slide at a time)."""
     words = web_words(lang)
     view = web.view(view_id)
     if view is None:
@@ -119,14 +121,22 @@ def web_drawing(web: Web, view_id: str, lang: str) -> Drawing:
                 fill, ink, shape = _COLOURS[node.kind]
                 row.node(node.id, _wrap(words.nodes[node.id], 10 if whole else 11), fillcolor=fill, fontcolor=ink, shape=shape,
                          color="#10253f", style="filled,rounded" if node.kind in ("agency", "local") else "filled")
-    for flow in flows:
+    for n, flow in enumerate(flows, start=1):
         style = {"contested": "dashed", "ended": "dotted"}.get(flow.status, "solid")
         label = "" if whole else _wrap(words.flows[flow.id].data, 14)
-        graph.edge(flow.source, flow.target, label=label, style=style, constraint="false")
+        if view.steps:
+            label = f"{n}. {label}"
+            style = "invis" if upto is not None and n > upto else style
+        graph.edge(flow.source, flow.target, label=label, style=style, constraint="false",
+                   fontcolor="#ffffff00" if style == "invis" else "#000000")
     for n in range(len(rows) - 1):  # the rows, not the arrows, decide what is above what
         graph.edge(f"row{n}", f"row{n + 1}", style="invis")
     title = words.views[view_id]
     long = tuple(_flow_line(web, flow, lang) for flow in flows)
+    if view.steps:
+        shown = len(flows) if upto is None else upto
+        long = tuple(f"{n}. {line}" for n, line in enumerate(long[:shown], start=1))
+        flows = flows[:shown]
     short = "; ".join(f"{words.nodes[f.source]} → {words.nodes[f.target]}: {words.flows[f.id].data}" for f in flows)
     alt = words.phrase("alt_map").format(title=title, count=len(flows), flows=short)
     return Drawing(title, graph.source, alt, long)
@@ -201,9 +211,18 @@ def svg_geometry(svg: str) -> tuple[float, float, float]:
     return float(size.group("w")), float(size.group("h")), min(fonts, default=0.0)
 
 
-def drawing_for(block: Diagram | Timeline, root: Path, lang: str) -> Drawing:
-    """The drawing a `{diagram}` or `{timeline}` block asks for, in `lang`; the web is read from
-    the project at `root` (a `WebError` if it cannot be)."""
+def drawing_for(block: Diagram | Timeline, root: Path, lang: str, upto: int | None = None) -> Drawing:
+    """The drawing a `{diagram}` or `{timeline}` block asks for, in `lang` (a scenario up to step
+    `upto`); the web is read from the project at `root` (a `WebError` if it cannot be)."""
     if isinstance(block, Diagram):
-        return web_drawing(load_web(root), block.highlight, lang)
+        return web_drawing(load_web(root), block.highlight, lang, upto)
     return timeline_drawing(block, lang)
+
+
+def steps_of(block: Diagram | Timeline, root: Path) -> int:
+    """How many steps a scenario diagram has (0 for a map or a timeline): the deck shows one
+    slide per step."""
+    if not isinstance(block, Diagram):
+        return 0
+    view = load_web(root).view(block.highlight)
+    return len(view.flows) if view is not None and view.steps else 0

@@ -62,6 +62,9 @@ class View:
     id: str
     flows: tuple[str, ...]
     line: int
+    #: A scenario ("Where does my data go?"): the flows are steps, in order, numbered on the
+    #: drawing, built up one step per slide in the deck.
+    steps: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,7 @@ class Web:
     flows: tuple[Flow, ...]
     views: tuple[View, ...]
     sources: tuple[Source, ...]
+    scenarios: tuple[View, ...] = ()
 
     def node(self, node_id: str) -> Node:
         return next(n for n in self.nodes if n.id == node_id)
@@ -78,12 +82,15 @@ class Web:
     def view(self, view_id: str) -> View | None:
         if view_id == WHOLE:
             return View(WHOLE, tuple(f.id for f in self.flows), 0)
-        return next((v for v in self.views if v.id == view_id), None)
+        return next((v for v in self.views + self.scenarios if v.id == view_id), None)
 
     def view_ids(self) -> tuple[str, ...]:
-        return (WHOLE, *(v.id for v in self.views))
+        return (WHOLE, *(v.id for v in self.views + self.scenarios))
 
     def flows_of(self, view: View) -> tuple[Flow, ...]:
+        """The flows a view shows: a scenario's in the order of its steps."""
+        if view.steps:
+            return tuple(next(f for f in self.flows if f.id == step) for step in view.flows)
         wanted = set(view.flows)
         return tuple(f for f in self.flows if f.id in wanted)
 
@@ -162,13 +169,15 @@ def read_web(path: Path) -> tuple[Web | None, list[Problem]]:
     known_sources = {s.id for s in sources}
     flows = _flows(raw.get("flows"), {n.id for n in nodes}, known_sources, problems)
     views = _views(raw.get("views"), {f.id for f in flows}, problems)
+    scenarios = tuple(View(v.id, v.flows, v.line, steps=True) for v in
+                      _views(raw.get("scenarios", []), {f.id for f in flows}, problems, "scenario", {v.id for v in views}))
     cited = {s for f in flows for s in f.sources}
     for source in sources:
         if source.id not in cited:
             problems.append(Problem(0, "web.uncited-source", f"source '{source.id}' is listed but no flow cites it; remove it"))
     if problems:
         return None, problems
-    return Web(path, nodes, flows, views, sources), []
+    return Web(path, nodes, flows, views, sources, scenarios), []
 
 
 def _items(raw, key: str, problems: list[Problem]) -> list[dict]:
@@ -256,19 +265,22 @@ def _opt(value) -> str | None:
     return None if value is None else str(value)
 
 
-def _views(raw, flows: set[str], problems: list[Problem]) -> tuple[View, ...]:
+def _views(raw, flows: set[str], problems: list[Problem], what: str = "view",
+           taken: set[str] = frozenset()) -> tuple[View, ...]:
+    """Views (`flows:` a set) or scenarios (`steps:` in order); ids unique across both."""
     out: list[View] = []
-    for item in _items(raw, "views", problems):
-        line, view_id, members = item["__line__"], str(item.get("id", "")), item.get("flows")
-        if not _ID.match(view_id) or view_id == WHOLE or any(v.id == view_id for v in out):
-            problems.append(Problem(line, "web.view", f"view id {view_id!r} must be unique, not '{WHOLE}', lowercase with hyphens"))
+    key = "steps" if what == "scenario" else "flows"
+    for item in _items(raw, f"{what}s", problems):
+        line, view_id, members = item["__line__"], str(item.get("id", "")), item.get(key)
+        if not _ID.match(view_id) or view_id == WHOLE or view_id in taken or any(v.id == view_id for v in out):
+            problems.append(Problem(line, f"web.{what}", f"{what} id {view_id!r} must be unique, not '{WHOLE}', lowercase with hyphens"))
             continue
         if not isinstance(members, list) or not members:
-            problems.append(Problem(line, "web.view", f"view '{view_id}' needs 'flows': a list of flow ids"))
+            problems.append(Problem(line, f"web.{what}", f"{what} '{view_id}' needs '{key}': a list of flow ids"))
             continue
         unknown = [m for m in members if m not in flows]
         if unknown:
-            problems.append(Problem(line, "web.view", f"view '{view_id}' names unknown flow(s): {', '.join(map(str, unknown))}"))
+            problems.append(Problem(line, f"web.{what}", f"{what} '{view_id}' names unknown flow(s): {', '.join(map(str, unknown))}"))
             continue
         out.append(View(view_id, tuple(members), line))
     return tuple(out)

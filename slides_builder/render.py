@@ -159,11 +159,14 @@ class _Deck:
     def drawing_slide(self, title: str, block, notes: str) -> None:
         """A picture generated from data, as large as the slide allows (its labels must stay
         readable when projected), with its description in words added to the notes."""
-        drawing = diagrams.drawing_for(block, self.module.folder.parents[1], self.module.lang)
-        words = "\n".join(drawing.long)
-        self.picture_slide(f"{title}: {drawing.title}" if title else drawing.title,
-                           io.BytesIO(drawing.png(diagrams.SLIDE_DPI)), drawing.alt,
-                           f"{notes}\n\n{words}".strip(), margin=DRAWING_MARGIN, bottom=DRAWING_BOTTOM)
+        root = self.module.folder.parents[1]
+        steps = diagrams.steps_of(block, root)  # a scenario builds up one step per slide
+        for upto in range(1, steps + 1) if steps else [None]:
+            drawing = diagrams.drawing_for(block, root, self.module.lang, upto)
+            words = "\n".join(drawing.long)
+            self.picture_slide(drawing.title or title,  # the section's title would make two long lines
+                               io.BytesIO(drawing.png(diagrams.SLIDE_DPI)), drawing.alt,
+                               f"{notes}\n\n{words}".strip(), margin=DRAWING_MARGIN, bottom=DRAWING_BOTTOM)
 
     def table_slides(self, table: Table, title: str, notes: str) -> None:
         rows = list(table.rows)

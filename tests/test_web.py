@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from curriculum import diagrams
 from curriculum.load import load_module
 from curriculum.model import Diagram, Timeline, walk_blocks
-from curriculum.web import load_web, read_web
+from curriculum.web import load_web, read_web, web_words
 
 from .conftest import ROOT, run_cli
 
@@ -175,3 +175,29 @@ def test_projected_labels_are_at_least_18_pt(real_build, module_id, lang):
                 assert projected >= diagrams.MIN_PROJECTED_PT, f"{alt[:60]}: {projected:.1f} pt"
                 measured += 1
     assert measured == len(by_alt)
+
+
+SCENARIOS = {"02-287g": "booked-287g", "05-mobile-biometrics": "street-scan",
+             "06-drivers-licenses": "drivers-license", "10-other-data-trails": "itin-taxes"}
+
+
+@pytest.mark.parametrize("module_id", sorted(SCENARIOS))
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_scenarios_build_step_by_step(real_build, module_id, lang):
+    """"Where does my data go?": one deck slide per step, each showing one more arrow; the book
+    lists the steps in order."""
+    web = load_web(ROOT)
+    scenario = web.view(SCENARIOS[module_id])
+    assert scenario is not None and scenario.steps
+    deck = Presentation(str(real_build / "slides" / f"{module_id}.{lang}.pptx"))
+    alts = [shape._element.nvPicPr.cNvPr.get("descr") for slide in deck.slides for shape in slide.shapes
+            if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    builds = [diagrams.web_drawing(web, scenario.id, lang, upto).alt for upto in range(1, len(scenario.flows) + 1)]
+    positions = [alts.index(alt) for alt in builds]
+    assert positions == sorted(positions) and len(set(builds)) == len(builds)
+    page = (real_build / "book" / lang / "lessons" / module_id / "index.html").read_text(encoding="utf-8")
+    text = html.unescape(re.sub(r"<[^>]+>", " ", page))
+    start = text.index(diagrams.web_drawing(web, scenario.id, lang).title)
+    data = [web_words(lang).flows[f].data for f in scenario.flows]
+    found = [text.find(words, start) for words in data]
+    assert -1 not in found and found == sorted(found)
