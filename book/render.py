@@ -152,11 +152,12 @@ def _drawing(block: Diagram | Timeline, cell: Cell, module: Module, cite) -> str
     else:
         items = [f"- {esc(line)}" for line in made.long]
     words_ = web_words(module.lang)
-    if diagrams.steps_of(block, module.folder.parents[1]):  # a scenario: its steps in the open, in order
-        steps = [f"{n}. {esc(line.split('. ', 1)[1])}" for n, line in enumerate(made.long, start=1)]
-        return "\n\n".join([f"**{esc(made.title)}**", picture, "\n".join(steps)])
     # The image directive takes the alt text as written (Markdown's ![...] would drop its punctuation).
     picture = f"```{{image}} {_drawing_file(cell, block)}\n:alt: {' '.join(made.alt.split())}\n```"
+    if diagrams.steps_of(block, module.folder.parents[1]):  # a scenario: its steps in the open, in order
+        steps = [f"{n}. {esc(line.split('. ', 1)[1])}" for n, line in enumerate(made.long, start=1)]
+        return "\n\n".join([f"**{esc(made.title)}**", picture,
+                              myst.fenced("container", "\n".join(steps), "untangle-drawing untangle-steps")])
     return "\n\n".join([f"**{esc(made.title)}**", picture,
                           myst.fenced("admonition", "\n".join(items), esc(words_.phrase("long_description")),
                                       "dropdown untangle-drawing")])
