@@ -201,3 +201,15 @@ def test_scenarios_build_step_by_step(real_build, module_id, lang):
     data = [web_words(lang).flows[f].data for f in scenario.flows]
     found = [text.find(words, start) for words in data]
     assert -1 not in found and found == sorted(found)
+
+
+def test_decks_and_handouts_with_drawings_are_identical_across_rebuilds(tmp_path):
+    """Two builds (SOURCE_DATE_EPOCH set) of a lesson with a map, a scenario and a timeline."""
+    env = {"SOURCE_DATE_EPOCH": "1767225600"}
+    digests = []
+    for name in ("one", "two"):
+        out = tmp_path / name
+        result = run_cli("build", "slides", "handouts", "--module", "02-287g", "--out", str(out), root=ROOT, env=env)
+        assert result.code == 0, result.err
+        digests.append({p.name: p.read_bytes() for kind in ("slides", "handouts") for p in sorted((out / kind).iterdir())})
+    assert len(digests[0]) == 4 and digests[0] == digests[1]
