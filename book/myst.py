@@ -15,6 +15,7 @@ from curriculum.model import (
     Callout,
     Cite,
     Code,
+    Diagram,
     Emphasis,
     Heading,
     Image,
@@ -25,6 +26,7 @@ from curriculum.model import (
     Table,
     Term,
     Text,
+    Timeline,
 )
 
 #: ASCII punctuation that can start markup somewhere in MyST; escaping it is always harmless.
@@ -112,7 +114,8 @@ def fenced(name: str, body: str, title: str = "", css: str = "") -> str:
     return f"{fence}{{{name}}} {title}{options}\n{body}\n{fence}"
 
 
-def blocks_myst(blocks: tuple[Block, ...], cite: Cite_, picture: Callable[[Image], str]) -> str:
+def blocks_myst(blocks: tuple[Block, ...], cite: Cite_, picture: Callable[[Image], str],
+                drawing: Callable[[Diagram | Timeline], str] | None = None) -> str:
     parts: list[str] = []
     for block in blocks:
         if isinstance(block, Heading):
@@ -123,10 +126,12 @@ def blocks_myst(blocks: tuple[Block, ...], cite: Cite_, picture: Callable[[Image
             parts.append(_list(block, cite))
         elif isinstance(block, Image):
             parts.append(picture(block))
+        elif isinstance(block, (Diagram, Timeline)) and drawing is not None:
+            parts.append(drawing(block))
         elif isinstance(block, Table):
             parts.append(_table(block, cite))
         elif isinstance(block, Callout):
-            parts.append(fenced(block.kind, blocks_myst(block.blocks, cite, picture)))
+            parts.append(fenced(block.kind, blocks_myst(block.blocks, cite, picture, drawing)))
     return "\n\n".join(p for p in parts if p)
 
 

@@ -18,7 +18,9 @@ import yaml
 
 from curriculum.errors import BuildError
 from curriculum.languages import Language, Words, language
-from curriculum.model import Cell, Curriculum, Glossary, Module, Source
+from curriculum import diagrams
+from curriculum.model import Cell, Curriculum, Diagram, Glossary, Image, Module, Source, Timeline, walk_blocks
+from curriculum.web import web_words
 
 from . import myst
 from .pages import LESSONS, Download, Translation
@@ -79,6 +81,9 @@ def render_book(
         for cell in module.cells:
             if cell.figure and cell.in_book:
                 put(f"{folder}/figures/cell{cell.number}.png", cell.figure.png)
+            for block in _drawings(cell) if cell.in_book else ():
+                made = diagrams.drawing_for(block, module.folder.parents[1], module.lang)
+                put(f"{folder}/{_drawing_file(cell, block)}", made.svg())
     _remove_stale(src, written)
     warnings = _sphinx(src, cache / "doctrees", cache / "html")
     shutil.copytree(cache / "html", out, ignore=shutil.ignore_patterns(".buildinfo", ".doctrees"))
@@ -122,7 +127,9 @@ def _cell(cell: Cell, module: Module, label: Words) -> str:
     if cell.kind == "code":
         return myst.image(cell.figure.alt, f"figures/cell{cell.number}.png") if cell.figure else ""
     numbers = module.source_numbers
-    body = myst.blocks_myst(cell.blocks, lambda ids: _cite(ids, numbers), lambda image: myst.image(image.alt, image.src))
+    cite = lambda ids: _cite(ids, numbers)  # noqa: E731
+    body = myst.blocks_myst(cell.blocks, cite, lambda image: myst.image(image.alt, image.src),
+                            lambda block: _drawing(block, cell, module, cite))
     if cell.is_activity:
         title = f"{label.activity}: {cell.activity_name} · {cell.minutes} {label.minutes}"
         return myst.fenced("admonition", body, myst.escape(title), "untangle-activity")
@@ -130,6 +137,36 @@ def _cell(cell: Cell, module: Module, label: Words) -> str:
         title = label.discussion + (f" · {cell.minutes} {label.minutes}" if cell.minutes else "")
         return myst.fenced("admonition", body, myst.escape(title), "untangle-discussion")
     return body
+
+
+def _drawings(cell: Cell):
+    return [b for b in walk_blocks(cell.blocks) if isinstance(b, (Diagram, Timeline))]
+
+
+def _drawing_file(cell: Cell, block: Diagram | Timeline) -> str:
+    """Where a cell's drawing is written beside its page (the SVG the page shows)."""
+    return f"drawings/cell{cell.number}-line{block.line}.svg"
+
+
+def _drawing(block: Diagram | Timeline, cell: Cell, module: Module, cite) -> str:
+    """A drawing made from data: its SVG with alt text, a title, and the drawing in words
+    (a timeline's events keep their citations) in a box readers can open."""
+    made = diagrams.drawing_for(block, module.folder.parents[1], module.lang)
+    esc = myst.escape
+    if isinstance(block, Timeline):
+        items = [f"- **{esc(diagrams.when(e.date, module.lang))}:** {myst.inline_myst(e.inlines, cite)}" for e in block.events]
+    else:
+        items = [f"- {esc(line)}" for line in made.long]
+    words_ = web_words(module.lang)
+    # The image directive takes the alt text as written (Markdown's ![...] would drop its punctuation).
+    picture = f"```{{image}} {_drawing_file(cell, block)}\n:alt: {' '.join(made.alt.split())}\n```"
+    if diagrams.steps_of(block, module.folder.parents[1]):  # a scenario: its steps in the open, in order
+        steps = [f"{n}. {esc(line.split('. ', 1)[1])}" for n, line in enumerate(made.long, start=1)]
+        return "\n\n".join([f"**{esc(made.title)}**", picture,
+                              myst.fenced("container", "\n".join(steps), "untangle-drawing untangle-steps")])
+    return "\n\n".join([f"**{esc(made.title)}**", picture,
+                          myst.fenced("admonition", "\n".join(items), esc(words_.phrase("long_description")),
+                                      "dropdown untangle-drawing")])
 
 
 def _cite(ids: tuple[str, ...], numbers: dict[str, int]) -> str:

@@ -72,7 +72,8 @@ def module_files(module: Module) -> list[Path]:
     folder that is not another language's notebook (pictures)."""
     others = {p for p in module.folder.glob("*.ipynb") if p != module.path} | {
         p for p in module.folder.glob("*.md") if p.stem != module.lang}
-    return [p for p in module.folder.rglob("*") if p.is_file() and p not in others]
+    drawn = [module.folder.parent / "web.yml"]  # the web a lesson's diagrams are drawn from
+    return [p for p in module.folder.rglob("*") if p.is_file() and p not in others] + [p for p in drawn if p.is_file()]
 
 
 class OutputCache:

@@ -21,6 +21,7 @@ from .model import (
     Callout,
     Cite,
     Code,
+    Diagram,
     Directive,
     Emphasis,
     Heading,
@@ -35,6 +36,8 @@ from .model import (
     Table,
     Term,
     Text,
+    Timeline,
+    TimelineEvent,
     Unsupported,
 )
 
@@ -42,6 +45,11 @@ from .model import (
 ROLES = ("src", "term", "review", "asof")
 #: Boxes an author may use; any other directive is reported by `check`.
 CALLOUTS = ("note", "warning", "tip")
+
+#: Directives drawn from data by curriculum/diagrams.py.
+DRAWINGS = ("diagram", "timeline")
+_OPTION = re.compile(r"^:(?P<key>[\w-]+):\s*(?P<value>.*)$")
+_EVENT_DATE = re.compile(r"^\s*(?P<date>\d{4}(?:-\d{2}(?:-\d{2})?)?)\s*:\s*")
 
 _TERM_WITH_TARGET = re.compile(r"^(?P<text>.*?)\s*<(?P<term>[^<>]+)>$", re.S)
 _ASOF_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
@@ -172,10 +180,39 @@ def _fence(tok: Token, offset: int) -> Block:
     if not match:  # a plain code sample
         return Paragraph((Code(tok.content.rstrip()),), line)
     name = match.group("name")
+    if name in DRAWINGS:
+        return _drawing(name, match.group("arg").strip(), tok.content, line)
     if name not in CALLOUTS:
         return Directive(name, line)
     body = "\n".join(l for l in tok.content.splitlines() if not _OPTION_LINE.match(l))
     return Callout(name, parse(body, line + 1), line)
+
+
+def _drawing(name: str, arg: str, content: str, line: int) -> Block:
+    """A `{diagram}` (what is drawn and the `:highlight:` view) or a `{timeline}` (a title and a
+    bullet list of `- YYYY-MM: what happened {src}`id``)."""
+    options = {m.group("key"): m.group("value").strip() for m in map(_OPTION.match, content.splitlines()) if m}
+    body = "\n".join(l for l in content.splitlines() if not _OPTION_LINE.match(l))
+    if name == "diagram":
+        if not arg:
+            raise MarkupError("a diagram needs a name: ':::{diagram} web' with ':highlight: <view>'", line)
+        unknown = sorted(set(options) - {"highlight"})
+        if unknown or body.strip():
+            raise MarkupError("a diagram takes only a ':highlight: <view>' line (the drawing comes from modules/web.yml)", line)
+        return Diagram(arg, options.get("highlight", "whole"), line)
+    blocks = parse(body, line + 1 + len(options))
+    if len(blocks) != 1 or not isinstance(blocks[0], BulletList) or blocks[0].ordered:
+        raise MarkupError("a timeline holds one bullet list: '- 2008-10: what happened {src}`id`'", line)
+    events = []
+    for item in blocks[0].items:
+        first = item.inlines[0] if item.inlines else None
+        found = _EVENT_DATE.match(first.text) if isinstance(first, Text) else None
+        if item.depth or not found:
+            raise MarkupError("each timeline line starts with a date and a colon: '- 2008-10: ...' "
+                              "(YYYY, YYYY-MM or YYYY-MM-DD)", line)
+        rest = first.text[found.end():]
+        events.append(TimelineEvent(found.group("date"), ((Text(rest),) if rest else ()) + item.inlines[1:]))
+    return Timeline(arg, tuple(events), line)
 
 
 def _inlines(inline_token: Token, offset: int) -> tuple[Inlines, list[Image]]:

@@ -187,7 +187,32 @@ class Unsupported:
     line: int
 
 
-Block = Union[Heading, Paragraph, BulletList, Image, Table, Callout, Directive, Unsupported]
+@dataclass(frozen=True)
+class Diagram:
+    """A drawing generated from data (`:::{diagram} web`): `name` is what is drawn, `highlight`
+    the named view of it (a part of the web in modules/web.yml; "whole" for all of it)."""
+
+    name: str
+    highlight: str
+    line: int
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    inlines: Inlines  # what happened, with its citation
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Dated events (`:::{timeline} title`) drawn as a timeline: a new ruling is one line."""
+
+    title: str
+    events: tuple[TimelineEvent, ...]
+    line: int
+
+
+Block = Union[Heading, Paragraph, BulletList, Image, Table, Callout, Directive, Unsupported, Diagram, Timeline]
 
 
 def walk_blocks(blocks: tuple[Block, ...]):
@@ -212,6 +237,9 @@ def block_inlines(block: Block):
     elif isinstance(block, Callout):
         for inner in block.blocks:
             yield from block_inlines(inner)
+    elif isinstance(block, Timeline):
+        for event in block.events:
+            yield event.inlines
 
 
 # ---------------------------------------------------------------- cells and sections

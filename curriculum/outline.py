@@ -15,7 +15,9 @@ from .model import (
     Cell,
     Figure,
     Heading,
+    Diagram,
     Image,
+    Timeline,
     Inlines,
     Paragraph,
     Section,
@@ -43,6 +45,7 @@ class SlidePlan:
     table: Table | None = None
     image_cell: Cell | None = None
     part: int = 1  # 2, 3... when a long section continues
+    drawing: Diagram | Timeline | None = None  # a picture generated from data (curriculum/diagrams.py)
 
 
 def bullets_of(cells: tuple[Cell, ...]) -> list[Bullet]:
@@ -78,7 +81,11 @@ def plan_section(section: Section, max_bullets: int,
             plans.append(SlidePlan(title, (), table=block, image_cell=cell, part=len(plans) + 1))
     for figure, cell in figures:
         plans.append(SlidePlan(title, (), figure=figure, image_cell=cell, part=len(plans) + 1))
-    return [p for p in plans if p.bullets or p.image or p.figure or p.table] or (
+    for cell in shown:  # drawings made from data get a picture slide each
+        for block in walk_blocks(cell.blocks):
+            if isinstance(block, (Diagram, Timeline)):
+                plans.append(SlidePlan(title, (), image_cell=cell, part=len(plans) + 1, drawing=block))
+    return [p for p in plans if p.bullets or p.image or p.figure or p.table or p.drawing] or (
         [SlidePlan(title, ())] if section.title else []
     )
 

@@ -110,13 +110,13 @@ class LessonPlanPreprocessor(Preprocessor):
                                 + list_html(items, lambda inlines: inline_html(inlines, cite)) + "</div>")
                 cells.append(made("slides", "".join(html)))
             for note in section.trainer_cells:
-                cells.append(real("trainer", note.index, cell_html(note, cite, module.folder)))
+                cells.append(real("trainer", note.index, cell_html(note, cite, module.folder, module.lang)))
             for item in (*section.activities, *section.discussions):
                 heading = f"{label.activity}: {item.activity_name}" if item.is_activity else label.discussion
                 length = f" ({minutes(item.minutes, label)})" if item.minutes else ""
                 cue = slide_cue(slides.cells.get(item.index), label)
                 cells.append(real("activity" if item.is_activity else "discussion", item.index,
-                                  f"<h3>{escape(heading + length)}{cue}</h3>" + cell_html(item, cite, module.folder)))
+                                  f"<h3>{escape(heading + length)}{cue}</h3>" + cell_html(item, cite, module.folder, module.lang)))
         nb.cells = cells
         nb.metadata["guide"] = {
             "lang": module.lang,

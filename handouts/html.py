@@ -20,7 +20,9 @@ from curriculum.model import (
     Code,
     Emphasis,
     Heading,
+    Diagram,
     Image,
+    Timeline,
     Inlines,
     Link,
     Paragraph,
@@ -93,8 +95,10 @@ def list_html(block: BulletList, render_inlines: Callable[[Inlines], str]) -> st
     return "".join(html)
 
 
-def blocks_html(blocks: tuple[Block, ...], cite: Cite_, picture: Callable[[Image], str]) -> str:
-    """HTML for `blocks`; `cite` writes a citation and `picture` an image."""
+def blocks_html(blocks: tuple[Block, ...], cite: Cite_, picture: Callable[[Image], str],
+                drawing: Callable[[Diagram | Timeline], str] | None = None) -> str:
+    """HTML for `blocks`; `cite` writes a citation, `picture` an image and `drawing` a picture
+    made from data (a diagram or a timeline)."""
     parts: list[str] = []
     for block in blocks:
         if isinstance(block, Paragraph) and _only_citations(block.inlines) and parts:
@@ -108,13 +112,15 @@ def blocks_html(blocks: tuple[Block, ...], cite: Cite_, picture: Callable[[Image
             parts.append(list_html(block, lambda inlines: inline_html(inlines, cite)))
         elif isinstance(block, Image):
             parts.append(f"<figure>{picture(block)}</figure>")
+        elif isinstance(block, (Diagram, Timeline)) and drawing is not None:
+            parts.append(f'<figure class="drawing">{drawing(block)}</figure>')
         elif isinstance(block, Table):
             head = "".join(f"<th>{inline_html(c, cite)}</th>" for c in block.header)
             rows = "".join("<tr>" + "".join(f"<td>{inline_html(c, cite)}</td>" for c in row) + "</tr>"
                            for row in block.rows)
             parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
         elif isinstance(block, Callout):
-            parts.append(f'<aside class="callout {escape(block.kind)}">{blocks_html(block.blocks, cite, picture)}</aside>')
+            parts.append(f'<aside class="callout {escape(block.kind)}">{blocks_html(block.blocks, cite, picture, drawing)}</aside>')
     return "\n".join(p for p in parts if p)
 
 

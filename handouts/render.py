@@ -15,6 +15,7 @@ from jinja2 import StrictUndefined
 from nbconvert.exporters import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 
+from curriculum import diagrams
 from curriculum.acronyms import acronyms
 from curriculum.config import Config
 from curriculum.languages import Words, words
@@ -22,6 +23,7 @@ from curriculum.load import read_notebook
 from curriculum.model import Cell, Glossary, Image, Module, Term, block_inlines, plain_text, walk_blocks, walk_inlines
 
 from . import pdf
+
 from .html import blocks_html
 from .picture import Picture, embedded, lesson_picture
 from .profiles import Profile
@@ -94,7 +96,7 @@ class PrintedCellsPreprocessor(Preprocessor):
             here = ""
             if picture and section and section == (self.picture_section or ""):
                 here, picture = picture, ""  # the picture opens its own section, beside the text
-            raw.cell_type, raw.source = "markdown", here + title + cell_html(cell, self.cite, self.module.folder)
+            raw.cell_type, raw.source = "markdown", here + title + cell_html(cell, self.cite, self.module.folder, self.module.lang)
             raw.metadata["untangle_print"] = {"section": section}
             raw.pop("outputs", None)
             raw.pop("execution_count", None)
@@ -164,8 +166,12 @@ def handout_html(module: Module, glossary: Glossary | None, config: Config, prof
         HandoutFactsPreprocessor(module, glossary, config, cite, variant)], profile)
 
 
-def cell_html(cell: Cell, cite, folder: Path) -> str:
-    """A cell's printed HTML, its pictures embedded."""
+#: Where a drawing made from data sits on a handout: floated beside the steps it pictures.
+DRAWING_STYLE = "float: right; width: 28%; max-height: 1.8in; object-fit: contain; margin: 0 0 0.1in 0.15in"
+
+
+def cell_html(cell: Cell, cite, folder: Path, lang: str) -> str:
+    """A cell's printed HTML, its pictures embedded (drawings made from data in `lang`)."""
     if cell.figure is not None:
         return embedded(cell.figure.png, "image/png", cell.figure.alt)
 
@@ -174,7 +180,12 @@ def cell_html(cell: Cell, cite, folder: Path) -> str:
         kind = "image/jpeg" if path.suffix.lower() in (".jpg", ".jpeg") else "image/png"
         return embedded(path.read_bytes(), kind, image.alt)
 
-    return blocks_html(cell.blocks, cite, picture)
+    def drawing(block) -> str:
+        made = diagrams.drawing_for(block, folder.parents[1], lang)
+        # Beside the text, not above it: the handout must stay on one sheet.
+        return embedded(made.png(diagrams.PRINT_DPI), "image/png", made.alt).replace("<img ", f'<img style="{DRAWING_STYLE}" ', 1)
+
+    return blocks_html(cell.blocks, cite, picture, drawing)
 
 
 def _all_cited(order: list[str], module: Module) -> list[str]:

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Install the Debian packages Untangle needs, if any are missing. `system-deps.sh build`:
-# Pango, HarfBuzz subsetting and DejaVu fonts for WeasyPrint's handouts, and Carlito (Calibri's
+# Graphviz (`dot`) for the drawings made from data, Pango, HarfBuzz subsetting and DejaVu fonts for WeasyPrint's handouts, and Carlito (Calibri's
 # metric twin) so decks are measured, and drawn by LibreOffice, as PowerPoint lays them out.
 # `system-deps.sh test` adds Chromium for the browser tests, LibreOffice Impress to prove the
 # decks open outside PowerPoint, poppler-utils (`pdfinfo` to check that PDFs are tagged,
 # `pdftoppm` for scripts/contact_sheet.py) and npm (when missing) to install the pinned axe-core
 # for the book's accessibility test. Needs root (or sudo) only when something is missing.
 set -euo pipefail
-packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-crosextra-carlito)
+packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-crosextra-carlito graphviz)
 if [ "${1:-build}" = "test" ]; then
   packages+=(chromium libreoffice-impress poppler-utils)
   command -v npm >/dev/null || packages+=(npm)

@@ -21,6 +21,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Pt
 
+from curriculum import diagrams
 from curriculum.languages import Words, words
 from curriculum.model import (
     AsOf,
@@ -186,6 +187,8 @@ class _Deck:
                 self.bullets_slide(self._layout_for(plan, len(plans)), heading, list(plan.bullets), group)
             elif plan.table is not None:
                 self.table_slides(plan.table, heading, group)
+            elif plan.drawing is not None:
+                self.drawing_slides(plan.drawing, heading, group)
             else:
                 alt = plan.image.alt if plan.image else plan.figure.alt
                 self.picture_slide(heading, self._picture_source(plan), alt, group, beside if plan is tall else [])
@@ -254,6 +257,18 @@ class _Deck:
                 beside = [_plain(alt)]  # the picture's description, as its caption
             self._bullets(slide.placeholders[layout.body], beside, _size(self._layout(layout), layout.body, 24))
         self._place_picture(slide, layout.picture, source, alt)
+
+    def drawing_slides(self, block, title: str, group: tuple) -> None:
+        """A picture generated from data, on the full-picture layout so its labels stay readable
+        when projected, with its description in words in the notes; a scenario builds up one
+        step per slide."""
+        root = self.module.folder.parents[1]
+        steps = diagrams.steps_of(block, root)
+        for upto in range(1, steps + 1) if steps else [None]:
+            drawing = diagrams.drawing_for(block, root, self.module.lang, upto)
+            slide = self._new(layouts.FULL_PICTURE, drawing.title or title, group, list(drawing.long))
+            self._place_picture(slide, layouts.FULL_PICTURE.picture, io.BytesIO(drawing.png(diagrams.SLIDE_DPI)),
+                                drawing.alt)
 
     def table_slides(self, table: Table, title: str, group: tuple) -> None:
         rows = list(table.rows)

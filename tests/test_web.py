@@ -1,0 +1,215 @@
+"""The web of data flows drawn from modules/web.yml: located errors, a picture in every output,
+Spanish words on Spanish drawings, identical bytes on every build, labels readable when projected."""
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+
+import pytest
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pypdf import PdfReader
+
+from curriculum import diagrams
+from curriculum.load import load_module
+from curriculum.model import Diagram, Timeline, walk_blocks
+from curriculum.web import load_web, read_web, web_words
+
+from .conftest import ROOT, run_cli
+
+DRAWN = ["00-overview", "01-secure-communities", "02-287g", "03-ncic-and-nlets", "04-gang-databases",
+         "05-mobile-biometrics", "06-drivers-licenses", "10-other-data-trails"]
+TIMELINES = ["01-secure-communities", "02-287g", "13-alien-enemies-act"]
+#: Module 01's handout is full (two pages of steps and sources): its diagram is in the book and deck only.
+NOT_ON_HANDOUT = {"01-secure-communities"}
+SLIDE_WIDTH_IN = 13.333
+
+BROKEN_WEB = """\
+nodes:
+  - {id: jail, kind: local}
+  - {id: ice, kind: agency}
+flows:
+  - id: to-nowhere
+    from: jail
+    to: fbi
+    sources: [a-source]
+    as_of: "2025-01"
+  - id: unsourced
+    from: ice
+    to: jail
+    as_of: "2025-01"
+  - id: unknown-source
+    from: ice
+    to: jail
+    sources: [not-listed]
+    as_of: "2025-01"
+  - id: bad-date
+    from: jail
+    to: ice
+    sources: [a-source]
+    as_of: "January 2025"
+views: []
+sources:
+  - id: a-source
+    title: A title
+    publisher: A publisher
+    date: "2025"
+    url: https://example.org/a
+    accessed: "2026-01-01"
+"""
+
+
+def _drawings(module):
+    return [(cell, block) for cell in module.cells for block in walk_blocks(cell.blocks)
+            if isinstance(block, (Diagram, Timeline))]
+
+
+def test_web_file_errors_are_located_check_errors(project):
+    (project / "modules" / "web.yml").write_text(BROKEN_WEB, encoding="utf-8")
+    result = run_cli("check", "--format", "json", root=project)
+    assert result.code == 1
+    issues = [i for i in json.loads(result.out)["issues"] if i["file"].endswith("web.yml")]
+    found = {(i["rule"], i["place"]) for i in issues}
+    assert ("web.unknown-node", "line 5") in found  # flow "to-nowhere" names node "fbi"
+    assert ("web.no-source", "line 10") in found
+    assert ("web.unknown-source", "line 14") in found
+    assert ("web.bad-date", "line 19") in found
+    assert all(i["severity"] == "error" and i["message"] for i in issues)
+
+
+def test_unknown_view_and_unsourced_event_are_check_errors(project):
+    shutil.copy(ROOT / "modules" / "web.yml", project / "modules" / "web.yml")
+    path = next((project / "modules").glob("*/en.ipynb"))
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    nb["cells"].append({"cell_type": "markdown", "metadata": {},
+                        "source": ":::{diagram} web\n:highlight: nowhere\n:::\n\n"
+                                  ":::{timeline} Dates\n- 2008-10: Something happened\n:::"})
+    path.write_text(json.dumps(nb), encoding="utf-8")
+    result = run_cli("check", "--format", "json", root=project)
+    assert result.code == 1
+    rules = {(i["rule"], i["place"].split(",")[0]) for i in json.loads(result.out)["issues"] if i["severity"] == "error"}
+    cell = f"cell {len(nb['cells'])}"
+    assert ("web.unknown-view", cell) in rules
+    assert ("web.event-without-source", cell) in rules
+
+
+def test_the_real_web_file_is_valid_and_every_flow_is_sourced():
+    web, problems = read_web(ROOT / "modules" / "web.yml")
+    assert problems == []
+    assert all(flow.sources and all(web.source(s) for s in flow.sources) for flow in web.flows)
+
+
+@pytest.mark.parametrize("module_id", DRAWN + TIMELINES)
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_drawn_module_shows_its_picture_in_book_deck_and_handout(real_build, module_id, lang):
+    module = load_module(ROOT / "modules" / module_id / f"{lang}.ipynb")
+    drawings = _drawings(module)
+    assert drawings, "the module has no diagram or timeline"
+    expected = {diagrams.drawing_for(block, ROOT, lang).alt for _, block in drawings}
+    assert all(alt.strip() for alt in expected)
+    # Deck: one picture slide per drawing, alt text set.
+    deck = Presentation(str(real_build / "slides" / f"{module_id}.{lang}.pptx"))
+    alts = {shape._element.nvPicPr.cNvPr.get("descr") for slide in deck.slides for shape in slide.shapes
+            if shape.shape_type == MSO_SHAPE_TYPE.PICTURE}
+    assert expected <= alts
+    # Book: the SVG is published with the page, shown with its alt text and its words.
+    folder = real_build / "book" / lang / "lessons" / module_id
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    shown = [tag for tag in re.findall(r"<img [^>]*>", page) if re.search(r'src="[^"]*cell\d+-line\d+\.svg"', tag)]
+    assert len(shown) == len(drawings), shown
+    for tag in shown:
+        src = re.search(r'src="([^"]+)"', tag).group(1)
+        assert (folder / src).resolve().is_file()
+        assert html.unescape(re.search(r'alt="([^"]*)"', tag).group(1)) in expected
+    assert page.count("untangle-drawing") >= len(drawings)
+    # Handout: the diagrams tagged for it are embedded pictures.
+    if module_id in DRAWN and module_id not in NOT_ON_HANDOUT:
+        pdf = PdfReader(str(real_build / "handouts" / f"{module_id}.{lang}.pdf"))
+        assert any(page.images for page in pdf.pages)
+
+
+def test_spanish_drawings_say_spanish_words():
+    web = load_web(ROOT)
+    english = diagrams.web_drawing(web, "booking", "en")
+    spanish = diagrams.web_drawing(web, "booking", "es")
+    assert "County jail" in english.svg() and "County jail" not in spanish.svg()
+    assert ">condado<" in spanish.svg() and ">fichar<" in spanish.svg()  # "Cárcel del condado", "huellas al fichar"
+    assert "desde" in " ".join(diagrams.web_drawing(web, "whole", "es").long)
+    assert spanish.alt.startswith("Un mapa")
+
+
+def test_drawings_are_identical_on_every_build(real_build):
+    """The deck built by another process holds the same bytes as a drawing made here."""
+    web = load_web(ROOT)
+    made = diagrams.web_drawing(web, "whole", "es").png(diagrams.SLIDE_DPI)
+    deck = Presentation(str(real_build / "slides" / "00-overview.es.pptx"))
+    blobs = [shape.image.blob for slide in deck.slides for shape in slide.shapes
+             if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert made in blobs
+    diagrams._render.cache_clear()
+    assert diagrams.web_drawing(web, "whole", "es").svg() == diagrams.web_drawing(web, "whole", "es").svg()
+
+
+@pytest.mark.parametrize("module_id", DRAWN + TIMELINES)
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_projected_labels_are_at_least_18_pt(real_build, module_id, lang):
+    """Label size in the drawing × the picture's width on the slide ÷ the drawing's width,
+    for a slide shown 13.33 inches wide."""
+    module = load_module(ROOT / "modules" / module_id / f"{lang}.ipynb")
+    by_alt = {}
+    for _, block in _drawings(module):
+        drawing = diagrams.drawing_for(block, ROOT, lang)
+        by_alt[drawing.alt] = diagrams.svg_geometry(drawing.svg())
+    deck = Presentation(str(real_build / "slides" / f"{module_id}.{lang}.pptx"))
+    slide_in = deck.slide_width / 914400
+    measured = 0
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            alt = shape._element.nvPicPr.cNvPr.get("descr") if shape.shape_type == MSO_SHAPE_TYPE.PICTURE else None
+            if alt in by_alt:
+                width_pt, _, font_pt = by_alt[alt]
+                picture_pt = shape.width / 914400 * 72
+                projected = font_pt * picture_pt / width_pt * SLIDE_WIDTH_IN / slide_in
+                assert projected >= diagrams.MIN_PROJECTED_PT, f"{alt[:60]}: {projected:.1f} pt"
+                measured += 1
+    assert measured == len(by_alt)
+
+
+SCENARIOS = {"02-287g": "booked-287g", "05-mobile-biometrics": "street-scan",
+             "06-drivers-licenses": "drivers-license", "10-other-data-trails": "itin-taxes"}
+
+
+@pytest.mark.parametrize("module_id", sorted(SCENARIOS))
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_scenarios_build_step_by_step(real_build, module_id, lang):
+    """"Where does my data go?": one deck slide per step, each showing one more arrow; the book
+    lists the steps in order."""
+    web = load_web(ROOT)
+    scenario = web.view(SCENARIOS[module_id])
+    assert scenario is not None and scenario.steps
+    deck = Presentation(str(real_build / "slides" / f"{module_id}.{lang}.pptx"))
+    alts = [shape._element.nvPicPr.cNvPr.get("descr") for slide in deck.slides for shape in slide.shapes
+            if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    builds = [diagrams.web_drawing(web, scenario.id, lang, upto).alt for upto in range(1, len(scenario.flows) + 1)]
+    positions = [alts.index(alt) for alt in builds]
+    assert positions == sorted(positions) and len(set(builds)) == len(builds)
+    page = (real_build / "book" / lang / "lessons" / module_id / "index.html").read_text(encoding="utf-8")
+    text = html.unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u2019", "'")  # Sphinx's smart quotes
+    start = text.index(diagrams.web_drawing(web, scenario.id, lang).title)
+    data = [web_words(lang).flows[f].data for f in scenario.flows]
+    found = [text.find(words, start) for words in data]
+    assert -1 not in found and found == sorted(found)
+
+
+def test_decks_and_handouts_with_drawings_are_identical_across_rebuilds(tmp_path):
+    """Two builds (SOURCE_DATE_EPOCH set) of a lesson with a map, a scenario and a timeline."""
+    env = {"SOURCE_DATE_EPOCH": "1767225600"}
+    digests = []
+    for name in ("one", "two"):
+        out = tmp_path / name
+        result = run_cli("build", "slides", "handouts", "--module", "02-287g", "--out", str(out), root=ROOT, env=env)
+        assert result.code == 0, result.err
+        digests.append({p.name: p.read_bytes() for kind in ("slides", "handouts") for p in sorted((out / kind).iterdir())})
+    assert len(digests[0]) == 4 and digests[0] == digests[1]
