@@ -99,7 +99,7 @@ class _Shapes:
 
     def placeholder(self, kind: str, idx: int, name: str, box, size: int | None = None,
                     color: str | None = None, bold: bool | None = None, align: str | None = None,
-                    anchor: str = "t", bullets: bool | None = None, prompt: str = "",
+                    anchor: str = "t", bullets: bool | None = None, prompt: str = "",  # XML
                     numbered: bool = False) -> "_Shapes":
         x, y, w, h = map(_in, box)
         ph = f'type="{kind}"' + (f' idx="{idx}"' if idx else "")
@@ -122,7 +122,7 @@ class _Shapes:
             f'<p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm></p:spPr>'
             f'<p:txBody><a:bodyPr wrap="square" lIns="91440" tIns="45720" rIns="91440" bIns="45720" anchor="{anchor}">'
             f'<a:noAutofit/></a:bodyPr><a:lstStyle>{levels}</a:lstStyle>'
-            f'<a:p><a:r><a:rPr lang="en-US"/><a:t>{prompt or name}</a:t></a:r></a:p></p:txBody></p:sp>')
+            f'<a:p>{prompt or _run(name)}</a:p></p:txBody></p:sp>')
         return self
 
     def picture(self, idx: int, name: str, box) -> "_Shapes":
@@ -138,6 +138,15 @@ class _Shapes:
         return ('<p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
                 '<p:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/><a:chOff x="0" y="0"/>'
                 '<a:chExt cx="0" cy="0"/></a:xfrm></p:grpSpPr>' + "".join(self.items) + "</p:spTree>")
+
+
+def _run(text: str) -> str:
+    return f'<a:r><a:rPr lang="en-US"/><a:t>{text}</a:t></a:r>'
+
+
+#: The number field PowerPoint itself puts in a master's slide-number placeholder.
+SLIDE_NUMBER_FIELD = ('<a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" type="slidenum">'
+                      '<a:rPr lang="en-US"/><a:t>‹#›</a:t></a:fld>')
 
 
 def _title(shapes: _Shapes, box=TITLE_BOX, **style) -> _Shapes:
@@ -205,8 +214,8 @@ def _layouts() -> dict[str, tuple[str, str | None, bool]]:
 
     s = _Shapes().rect("Discussion bar", (0, 0, 0.35, FOOTER_Y - 0.15), DISCUSSION)
     _title(s, (MARGIN, 0.3, 9.4, 1.35), color=DISCUSSION, size=36, bold=True)
-    s.placeholder("body", 2, "Minutes", (10.2, 0.55, 2.53, 0.85), size=24, color=WHITE, bold=True,
-                  bullets=False, align="ctr", anchor="ctr")
+    s.placeholder("body", 2, "Minutes", (10.2, 0.55, 2.53, 0.85), size=24, color=DISCUSSION, bold=True,
+                  bullets=False, align="r", anchor="ctr")
     s.placeholder("body", 1, "Questions", BODY_BOX, size=BODY, color=INK)
     out[L.DISCUSSION.name] = (s.tree(), None, True)
 
@@ -246,7 +255,7 @@ def _master(prs) -> None:
     _title(shapes, color=PRIMARY, size=36, bold=True)
     shapes.placeholder("body", 1, "Text", BODY_BOX, size=BODY, color=INK)
     shapes.placeholder("sldNum", 12, "Slide number", NUMBER_BOX, size=14, color=MUTED, align="r",
-                       anchor="ctr", bullets=False, prompt="‹#›")
+                       anchor="ctr", bullets=False, prompt=SLIDE_NUMBER_FIELD)
     shapes.text("Logo", LOGO_BOX, "Untangle", 18, PRIMARY, bold=True)
     old = element.find(f"{P}cSld/{P}spTree")
     old.getparent().replace(old, parse_xml(f"<p:root {NS}>{shapes.tree()}</p:root>")[0])

@@ -110,3 +110,34 @@ def test_notes_spread_in_order_and_never_repeat():
     assert [u for part in parts for u in part] == units
     assert all(parts)
     assert spread(["only"], 3) == [["only"], [], []]
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_every_placeholder_colour_reads_against_what_is_behind_it():
+    """WCAG AA (4.5:1) between each layout placeholder's text colour and the shape or
+    background under it, so no text is drawn white on white or orange on orange."""
+    A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    prs = Presentation(str(make_template.TARGET))
+    for layout in prs.slide_layouts:
+        background = layout._element.find(f".//{{http://schemas.openxmlformats.org/presentationml/2006/main}}bg//{A}srgbClr")
+        fills = [(s, s._element.find(f"./{{http://schemas.openxmlformats.org/presentationml/2006/main}}spPr/{A}solidFill/{A}srgbClr"))
+                 for s in layout.shapes if not s.is_placeholder]
+        for placeholder in layout.placeholders:
+            colour = placeholder._element.find(f".//{A}lstStyle/{A}lvl1pPr/{A}defRPr/{A}solidFill/{A}srgbClr")
+            if colour is None:
+                continue
+            x = placeholder.left + placeholder.width // 2
+            y = placeholder.top + placeholder.height // 2
+            under = background.get("val") if background is not None else "FFFFFF"
+            for shape, fill in fills:
+                if fill is not None and shape.left <= x <= shape.left + shape.width and \
+                        shape.top <= y <= shape.top + shape.height:
+                    under = fill.get("val")
+            light, dark = sorted((_luminance(colour.get("val")), _luminance(under)), reverse=True)
+            ratio = (light + 0.05) / (dark + 0.05)
+            assert ratio >= 4.5, f"{layout.name}: {placeholder.name} is {colour.get('val')} on {under} ({ratio:.1f}:1)"
