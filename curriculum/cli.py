@@ -51,6 +51,14 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--out", type=Path, default=None)
 
+    # -- workshops and the module list (issue 9) --
+    workshop = sub.add_parser("workshop", help="build a workshop (workshops/NAME.yml) into build/workshops/NAME/; "
+                                               "'workshop new NAME' starts one")
+    workshop.add_argument("words", nargs="+", metavar="NAME", help="NAME, or: new NAME")
+    workshop.add_argument("--out", type=Path, default=None, help="output folder (default: build/)")
+    listing = sub.add_parser("list", help="every module: minutes, languages, translation status, review")
+    listing.add_argument("--format", choices=("human", "json"), default="human")
+
     new = sub.add_parser("new", help="create a module that already passes check")
     new.add_argument("id", help="NN-slug, e.g. 14-my-topic")
     new.add_argument("--lang", default="en")
@@ -107,6 +115,18 @@ def _run(args, root: Path, console: Console) -> int:
 
         serve((args.out or root / "build") / "book", args.port, console)
         return 0
+    if args.command == "workshop":
+        if args.words[0] == "new" and len(args.words) == 2:
+            path = app.new_workshop(root, args.words[1])
+            console.print(f"created {path.relative_to(root)}; build it with: curriculum workshop {args.words[1]}",
+                          soft_wrap=True, markup=False)
+            return 0
+        if len(args.words) != 1:
+            console.print("error: use 'curriculum workshop NAME' or 'curriculum workshop new NAME'", style="red")
+            return 2
+        return app.build_workshop(root, args.words[0], args.out, console)
+    if args.command == "list":
+        return app.list_modules(root, args.format, date.today())
     if args.command == "new":
         from .scaffold import new_module
 

@@ -1,11 +1,12 @@
 """Project settings from `curriculum.yml`: one typed dataclass, every field with a default."""
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from .errors import LoadError
 from .load import read_yaml
+from .local import Local, parse_local
 
 CONFIG_FILE = "curriculum.yml"
 
@@ -32,11 +33,24 @@ class Config:
     slide_template: str = ""
     #: The handout must fit two pages: handout-tagged text above this many words is an error.
     max_handout_words: int = 500
+    # -- local layer (issue 9, see curriculum/local.py and docs/trainers.md) --
+    #: The organization running this copy: {name, short_name, logo, accent}.
+    organization: dict = field(default_factory=dict)
+    #: Local legal help printed on every output instead of the generic referral:
+    #: a list of {name, phone, hours, languages, address, url, cost}.
+    local_help: list = field(default_factory=list)
+    #: Hotline numbers: a list of {name, phone}.
+    hotlines: list = field(default_factory=list)
 
     def site_title(self, lang: str, default: str) -> str:
         if isinstance(self.title, dict):
             return str(self.title.get(lang) or default)
         return self.title or default
+
+    def local(self, root: Path) -> Local:
+        """The local layer, validated (a located `LoadError` when it is wrong)."""
+        return parse_local({"organization": self.organization or None, "local_help": self.local_help,
+                            "hotlines": self.hotlines}, root / CONFIG_FILE, root)
 
     def template_path(self, root: Path) -> Path | None:
         return (root / self.slide_template).resolve() if self.slide_template else None
@@ -64,4 +78,6 @@ def load_config(root: Path) -> Config:
         if not isinstance(value, expected) or isinstance(value, bool):
             raise LoadError(f"'{key}' must be {expected.__name__}, not {value!r}", path)
         values[key] = value
-    return Config(**values)
+    config = Config(**values)
+    config.local(root)  # the local layer is checked here, before anything is built
+    return config

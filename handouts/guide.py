@@ -21,16 +21,17 @@ from curriculum.schedule import schedule
 
 from . import pdf
 from .html import inline_html, list_html
-from .render import cell_html, export
+from .render import LocalHelp, cell_html, export
 
 
 class LessonPlanPreprocessor(Preprocessor):
     """The notebook's trainer, activity and discussion cells in lesson order, each section
     opened by its timing and the bullets its slides show."""
 
-    def __init__(self, module: Module, start: time | None, **kwargs):
+    def __init__(self, module: Module, start: time | None, local: LocalHelp | None = None, **kwargs):
         super().__init__(**kwargs)
         self.module, self.start = module, start
+        self.local = local or LocalHelp.generic(module.lang)
 
     def preprocess(self, nb, resources):
         module, label = self.module, words(self.module.lang)
@@ -90,13 +91,15 @@ class LessonPlanPreprocessor(Preprocessor):
             "time_label": label.time,
             "part_label": label.part,
             "minutes_label": label.minutes,
-            "notice": label.legal_notice,
+            "notice": self.local.notice,
+            "local_help": list(self.local.lines),
+            "local_help_label": label.local_help,
             "last_reviewed": module.last_reviewed.isoformat(),
             "last_reviewed_label": label.last_reviewed,
         }
         return nb, resources
 
 
-def render_guide(module: Module, target: Path, when, start: time | None = None) -> int:
-    html = export(module, "guide", [LessonPlanPreprocessor(module, start)])
+def render_guide(module: Module, target: Path, when, start: time | None = None, local: LocalHelp | None = None) -> int:
+    html = export(module, "guide", [LessonPlanPreprocessor(module, start, local)])
     return pdf.write_pdf(html, base=module.folder, target=target, title=module.title, when=when, lang=module.lang)

@@ -8,6 +8,7 @@ never reach paper. Citations are renumbered in the order the handout cites them.
 from __future__ import annotations
 
 import base64
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
@@ -89,9 +90,11 @@ class HandoutFactsPreprocessor(Preprocessor):
     """The fixed parts of the handout (title, key points, glossary, sources, notice) as typed
     notebook metadata for the template."""
 
-    def __init__(self, module: Module, glossary: Glossary | None, config: Config, cite: CitationOrder, **kwargs):
+    def __init__(self, module: Module, glossary: Glossary | None, config: Config, cite: CitationOrder,
+                 local: "LocalHelp | None" = None, **kwargs):
         super().__init__(**kwargs)
         self.module, self.glossary, self.settings, self.cite = module, glossary, config, cite
+        self.local = local or LocalHelp.generic(module.lang)
 
     def preprocess(self, nb, resources):
         module, label = self.module, words(self.module.lang)
@@ -106,12 +109,34 @@ class HandoutFactsPreprocessor(Preprocessor):
             "glossary_label": label.glossary,
             "sources": [_short_source(module, i, label) for i in _all_cited(self.cite.order, module)],
             "sources_label": label.sources,
-            "notice": label.legal_notice,
-            "notice_short": label.legal_notice_short,
+            "notice": self.local.notice,
+            "notice_short": self.local.notice_short,
             "last_reviewed": module.last_reviewed.isoformat(),
             "last_reviewed_label": label.last_reviewed,
+            "local_help": list(self.local.lines),
+            "local_help_label": label.local_help,
+            "write_in_label": label.local_help_write_in,
         }
         return nb, resources
+
+
+@dataclass(frozen=True)
+class LocalHelp:
+    """What a printed page says about help (from `RenderContext.local_help` and `legal_notice`):
+    the local lines (empty: a write-in box) and the notice in long and short form."""
+
+    lines: tuple[str, ...]
+    notice: str
+    notice_short: str
+
+    @classmethod
+    def generic(cls, lang: str) -> "LocalHelp":
+        label = words(lang)
+        return cls((), label.legal_notice, label.legal_notice_short)
+
+    @classmethod
+    def of(cls, context, lang: str) -> "LocalHelp":
+        return cls(tuple(context.local_help(lang)), *context.legal_notice(lang))
 
 
 def export(module: Module, template: str, preprocessors: list[Preprocessor]) -> str:
@@ -122,10 +147,10 @@ def export(module: Module, template: str, preprocessors: list[Preprocessor]) -> 
     return body
 
 
-def handout_html(module: Module, glossary: Glossary | None, config: Config) -> str:
+def handout_html(module: Module, glossary: Glossary | None, config: Config, local: LocalHelp | None = None) -> str:
     cite = CitationOrder()
     return export(module, "handout", [PrintedCellsPreprocessor(module, cite),
-                                      HandoutFactsPreprocessor(module, glossary, config, cite)])
+                                      HandoutFactsPreprocessor(module, glossary, config, cite, local)])
 
 
 def cell_html(cell: Cell, cite, folder: Path) -> str:
@@ -181,7 +206,8 @@ def _glossary(module: Module, glossary: Glossary | None) -> list[dict[str, str]]
     return sorted(found.values(), key=lambda e: e["term"].casefold())
 
 
-def render_handout(module: Module, glossary: Glossary | None, config: Config, target: Path, when) -> int:
+def render_handout(module: Module, glossary: Glossary | None, config: Config, target: Path, when,
+                   local: LocalHelp | None = None) -> int:
     """Write the handout PDF; return its page count (a handout should fit two pages)."""
-    return pdf.write_pdf(handout_html(module, glossary, config), base=module.folder, target=target,
+    return pdf.write_pdf(handout_html(module, glossary, config, local), base=module.folder, target=target,
                          title=module.title, when=when, lang=module.lang)

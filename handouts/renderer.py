@@ -15,7 +15,7 @@ PDF_LIBRARIES = ("nbconvert", "weasyprint", "pydyf", "jinja2", "fonttools")
 class HandoutRenderer:
     name = "handouts"
     scope = MODULE
-    settings = ("publisher",)
+    settings = ("publisher", "organization", "local_help", "hotlines")
     options = ()
     libraries = PDF_LIBRARIES
     after = ()
@@ -24,10 +24,11 @@ class HandoutRenderer:
         return f"{item}.{lang}.pdf"
 
     def render(self, module: Module, context: RenderContext, folder: Path) -> list[str]:
-        from .render import render_handout  # nbconvert and WeasyPrint: loaded only where PDFs are made
+        from .render import LocalHelp, render_handout  # nbconvert and WeasyPrint: loaded only where PDFs are made
 
         pages = render_handout(module, context.glossary(module.lang), context.config,
-                               folder / self.file_name(module.id, module.lang), context.when(module))
+                               folder / self.file_name(module.id, module.lang), context.when(module),
+                               LocalHelp.of(context, module.lang))
         if pages > HANDOUT_PAGES:
             return [f"{module.path}: the handout has {pages} pages (aim for {HANDOUT_PAGES}); "
                     "shorten the cells tagged 'handout'"]
@@ -37,7 +38,7 @@ class HandoutRenderer:
 class GuideRenderer:
     name = "guides"
     scope = MODULE
-    settings = ()
+    settings = ("organization", "local_help", "hotlines")
     options = ("start",)
     libraries = PDF_LIBRARIES
     after = ()
@@ -47,6 +48,8 @@ class GuideRenderer:
 
     def render(self, module: Module, context: RenderContext, folder: Path) -> list[str]:
         from .guide import render_guide
+        from .render import LocalHelp
 
-        render_guide(module, folder / self.file_name(module.id, module.lang), context.when(module), context.start)
+        render_guide(module, folder / self.file_name(module.id, module.lang), context.when(module), context.start,
+                     LocalHelp.of(context, module.lang))
         return []

@@ -37,6 +37,7 @@ from curriculum.outline import Bullet, SlidePlan, activity_bullets, chunk_bullet
 from curriculum.languages import Words, words
 
 from . import layouts
+from .local import DeckLocal, place_logo
 
 DEFAULT_TEMPLATE = Path(__file__).parent / "templates" / "untangle.pptx"
 INCH = 914400
@@ -47,11 +48,12 @@ SOURCES_PER_SLIDE = 6
 TABLE_ROWS_PER_SLIDE = 7
 
 
-def render_deck(module: Module, template: Path, target: Path, max_bullets: int, when: datetime) -> None:
+def render_deck(module: Module, template: Path, target: Path, max_bullets: int, when: datetime,
+                local: DeckLocal | None = None) -> None:
     """Write the deck for `module` to `target`, byte-identical for the same input and `when`."""
     prs = Presentation(str(template))
     layouts.check_template(prs, template)
-    deck = _Deck(prs, module, words(module.lang), max_bullets)
+    deck = _Deck(prs, module, words(module.lang), max_bullets, local)
     deck.build()
     deck.number_slides()
     props = prs.core_properties
@@ -62,8 +64,9 @@ def render_deck(module: Module, template: Path, target: Path, max_bullets: int, 
 
 
 class _Deck:
-    def __init__(self, prs, module: Module, label: Words, max_bullets: int):
+    def __init__(self, prs, module: Module, label: Words, max_bullets: int, local: DeckLocal | None = None):
         self.prs, self.module, self.label, self.max_bullets = prs, module, label, max_bullets
+        self.local = local or DeckLocal()
 
     # ------------------------------------------------------------ slide kinds
 
@@ -72,7 +75,8 @@ class _Deck:
         intro = next((s for s in module.sections if s.title is None), None)
         subtitle = f"{module.summary}\n{module.minutes.total} {label.minutes}"
         intro_notes = _notes(intro.trainer_cells) if intro else ""
-        self.title_slide(module.title, subtitle, intro_notes or f"{label.audience}: {module.audience}")
+        place_logo(self.title_slide(module.title, subtitle, intro_notes or f"{label.audience}: {module.audience}"),
+                   self.prs, self.local.logo)
         timing = (f"{module.minutes.teaching} {label.minutes} + {label.activity.lower()} "
                   f"{module.minutes.activities} {label.minutes}.")
         self.bullet_slides(label.objectives, [_plain_bullet(o) for o in module.objectives],
@@ -99,7 +103,8 @@ class _Deck:
             self.bullet_slide(title, [_plain_bullet(s) for s in sources[n : n + min(SOURCES_PER_SLIDE, self.max_bullets)]],
                               f"{label.sources}: {label.accessed} {module.sources[0].accessed.isoformat()}.",
                               size=14)
-        self.title_slide(label.closing_title, label.legal_notice, label.legal_notice, layout=layouts.SECTION)
+        notice = self.local.notice or label.legal_notice
+        self.title_slide(label.closing_title, self.local.closing_text(notice), notice, layout=layouts.SECTION)
 
     def title_slide(self, title: str, subtitle: str, notes: str, layout=layouts.TITLE):
         slide = self._new(layout, title, notes)
@@ -108,6 +113,7 @@ class _Deck:
         body.text_frame.word_wrap = True
         for paragraph in body.text_frame.paragraphs:
             paragraph.font.size = Pt(20)
+        return slide
 
     def bullet_slides(self, title: str, bullets: list[Bullet], notes: str) -> None:
         """As many slides as the bullets need, the later ones titled "(continued)"."""

@@ -64,8 +64,9 @@ def warning(module: Module, place: str, rule: str, message: str) -> Issue:
 
 def run_checks(context: Context) -> list[Issue]:
     from . import citations, currency, glossary, images, language, slides, structure, terms, translations
+    from . import timing  # issue 9
 
     issues: list[Issue] = []
-    for rules in (structure, citations, currency, glossary, images, language, slides, terms, translations):
+    for rules in (structure, citations, currency, glossary, images, language, slides, terms, translations, timing):
         issues.extend(rules.check(context))
     return issues
