@@ -7,6 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 
 build: install
 	$(BIN)/curriculum build all
+	$(BIN)/curriculum workshop example
 
 test: install
 	@bash scripts/system-deps.sh test

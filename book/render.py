@@ -21,6 +21,8 @@ from curriculum.languages import Language, Words, language
 from curriculum.model import Cell, Curriculum, Glossary, Image, Module, Source
 
 from . import myst
+from .local import PAGE as LOCAL_PAGE
+from .local import BookLocal
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
@@ -39,6 +41,7 @@ def render_book(
     downloads: dict[str, list[str]],
     cache: Path,
     out: Path,
+    local: BookLocal = BookLocal(),
 ) -> list[str]:
     """Build the book for `lang` in `cache` (kept between builds) and copy it to `out`; return
     Sphinx's warnings.
@@ -58,16 +61,18 @@ def render_book(
         written.add(target)
         _write_if_changed(target, content)
 
-    put("_config.yml", _config(title, lang, words_))
-    put("_toc.yml", _toc(modules))
-    put("intro.md", _home(title, modules, label))
+    put("_config.yml", _config(title, lang, words_, local))
+    put("_toc.yml", _toc(modules, bool(local.lines)))
+    put("intro.md", _home(title, modules, label, local))
+    if local.lines:
+        put(f"{LOCAL_PAGE}.md", local.page(label))
     put("glossary.md", _glossary_page(glossary, label))
     put("sources.md", _sources_page(modules, label))
     put("_static/untangle.css", (STATIC / "untangle.css").read_bytes())
     for module in modules:
         folder = f"{LESSONS}/{module.id}"
         files = downloads.get(module.id, [])
-        put(f"{folder}/index.md", module_page(module, label, [f"downloads/{name}" for name in files]))
+        put(f"{folder}/index.md", module_page(module, label, [f"downloads/{name}" for name in files], local))
         for image in sorted((module.folder / "images").glob("*")) if (module.folder / "images").is_dir() else []:
             put(f"{folder}/images/{image.name}", image.read_bytes())
         for cell in module.cells:
@@ -82,7 +87,7 @@ def render_book(
 # ---------------------------------------------------------------- pages
 
 
-def module_page(module: Module, label: Words, downloads: list[str]) -> str:
+def module_page(module: Module, label: Words, downloads: list[str], local: BookLocal = BookLocal()) -> str:
     esc = myst.escape
     lines = [f"# {esc(module.title)}", "", f"*{esc(module.summary)}*", ""]
     lines += [
@@ -108,7 +113,7 @@ def module_page(module: Module, label: Words, downloads: list[str]) -> str:
     lines += [f"## {esc(label.key_points)}", ""]
     lines += [f"- {esc(text)}" for text in module.key_points] + [""]
     lines += [f"## {esc(label.sources)}", "", _source_list(module.sources, label, anchors=True), ""]
-    lines += _legal_box(label)
+    lines += _legal_box(label, local)
     return "\n".join(lines)
 
 
@@ -143,15 +148,15 @@ def _source_list(sources: tuple[Source, ...], label: Words, anchors: bool) -> st
     return '<ol class="untangle-sources">\n' + "\n".join(items) + "\n</ol>"
 
 
-def _legal_box(label: Words) -> list[str]:
+def _legal_box(label: Words, local: BookLocal = BookLocal()) -> list[str]:
     """The not-legal-advice notice with where to find help, as a MyST box."""
-    return [myst.fenced("admonition", myst.escape(label.legal_notice), myst.escape(label.closing_title), "untangle-legal"), ""]
+    return [myst.fenced("admonition", local.box_text(label), myst.escape(label.closing_title), "untangle-legal"), ""]
 
 
-def _home(title: str, modules: tuple[Module, ...], label: Words) -> str:
+def _home(title: str, modules: tuple[Module, ...], label: Words, local: BookLocal = BookLocal()) -> str:
     esc = myst.escape
     lines = [f"# {esc(title)}", "", esc(label.home_intro), "", esc(label.home_how_to), ""]
-    lines += _legal_box(label)
+    lines += _legal_box(label, local)
     for module in modules:
         lines.append(f"- [{esc(module.title)}]({page_path(module)}.md): {esc(module.summary)} "
                      f"({module.minutes.total} {esc(label.minutes)})")
@@ -174,16 +179,20 @@ def _sources_page(modules: tuple[Module, ...], label: Words) -> str:
     return "\n".join(lines)
 
 
-def _toc(modules: tuple[Module, ...]) -> str:
+def _toc(modules: tuple[Module, ...], local_page: bool = False) -> str:
     chapters = [{"file": page_path(m)} for m in modules] + [{"file": "glossary"}, {"file": "sources"}]
+    if local_page:
+        chapters.append({"file": LOCAL_PAGE})
     return yaml.safe_dump({"format": "jb-book", "root": "intro", "chapters": chapters}, sort_keys=False)
 
 
-def _config(title: str, lang: str, words_: Language) -> str:
+def _config(title: str, lang: str, words_: Language, local: BookLocal = BookLocal()) -> str:
     config = yaml.safe_load((HERE / "_config.yml").read_text(encoding="utf-8"))
     config["title"] = title
+    if local.author:
+        config["author"] = local.author
     sphinx_config = config["sphinx"]["config"]
-    sphinx_config["html_theme_options"]["announcement"] = words_.words.legal_notice_short
+    sphinx_config["html_theme_options"]["announcement"] = local.notice_short or words_.words.legal_notice_short
     sphinx_config["language"] = lang
     sphinx_config["html_static_path"] = ["_static"]
     sphinx_config["html_css_files"] = ["untangle.css"]

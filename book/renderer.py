@@ -19,7 +19,7 @@ WARM_MODULES = ("jupyter_book.sphinx", "myst_nb", "myst_parser", "sphinx_book_th
 class BookRenderer:
     name = "book"
     scope = LANGUAGE
-    settings = ("title",)
+    settings = ("title", "publisher", "organization", "local_help", "hotlines")
     options = ()
     libraries = ("jupyter-book", "sphinx", "sphinx-book-theme", "pydata-sphinx-theme", "myst-parser", "myst-nb")
     after = ()
@@ -37,9 +37,10 @@ class BookRenderer:
                      for m in curriculum.in_language(lang)}
         title = context.config.site_title(lang, context.language(lang).site_title)
         cache = (context.published or folder) / ".cache" / f"book-{lang}"
+        from .local import BookLocal
         from .render import render_book  # Sphinx and Jupyter Book: loaded only where the book is made
 
-        return render_book(curriculum, lang, title, downloads, cache, folder / lang)
+        return render_book(curriculum, lang, title, downloads, cache, folder / lang, BookLocal.of(context, lang))
 
     def warm(self) -> None:
         """Load Sphinx and Jupyter Book ahead of time (about a second): app calls it in the book's

@@ -108,8 +108,8 @@ def read_workshop(root: Path, name: str, base: Local = Local()) -> Workshop:
         raise LoadError("a workshop file must be a mapping (title: ..., start: ..., modules: [...])", path)
     lines = _key_lines(path)
 
-    def fail(key: str, message: str):
-        raise LoadError(message, path, f"line {lines.get(key, 1)} ({key})")
+    def fail(key: str, message: str, item: str = ""):
+        raise LoadError(message, path, f"line {lines.get(key, 1)} ({key}{item})")
 
     unknown = sorted(set(data) - set(FIELDS))
     if unknown:
@@ -143,8 +143,8 @@ def read_workshop(root: Path, name: str, base: Local = Local()) -> Workshop:
     participants = data.get("participants", 20)
     if not isinstance(participants, int) or isinstance(participants, bool) or participants < 1:
         fail("participants", "'participants' must be a whole number above 0 (how many people you expect)")
-    modules = _modules(root, data["modules"], lambda m: fail("modules", m))
-    breaks = _breaks(data.get("breaks") or [], modules, lambda m: fail("breaks", m))
+    modules = _modules(root, data["modules"], lambda m, item="": fail("modules", m, item))
+    breaks = _breaks(data.get("breaks") or [], modules, lambda m, item="": fail("breaks", m, item))
     local = base
     if data.get("local") is not None:
         if not isinstance(data["local"], dict):
@@ -184,9 +184,9 @@ def _modules(root: Path, value, fail) -> tuple[str, ...]:
         matches = [k for k in known if k == word] or [k for k in known if k.startswith(word)]
         if len(matches) != 1:
             why = "matches several modules" if matches else "unknown module"
-            fail(f"modules[{n}]: {why} '{word}' (known: {', '.join(matches or known)})")
+            fail(f"{why} '{word}' (known: {', '.join(matches or known)})", f"[{n}]")
         if matches[0] in found:
-            fail(f"modules[{n}]: '{matches[0]}' is listed twice")
+            fail(f"'{matches[0]}' is listed twice", f"[{n}]")
         found.append(matches[0])
     return tuple(found)
 
@@ -197,14 +197,14 @@ def _breaks(value, modules: tuple[str, ...], fail) -> tuple[Break, ...]:
     breaks = []
     for n, item in enumerate(value, start=1):
         if not isinstance(item, dict) or set(item) != {"after", "minutes"}:
-            fail(f"breaks[{n}] must have exactly 'after' (a module of this workshop) and 'minutes'")
+            fail("each break needs exactly 'after' (a module of this workshop) and 'minutes'", f"[{n}]")
         after = str(item["after"]).strip()
         matches = [m for m in modules if m == after] or [m for m in modules if m.startswith(after)]
         if len(matches) != 1:
-            fail(f"breaks[{n}]: 'after: {after}' is not one of this workshop's modules ({', '.join(modules)})")
+            fail(f"'after: {after}' is not one of this workshop's modules ({', '.join(modules)})", f"[{n}]")
         minutes = item["minutes"]
         if not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= 120:
-            fail(f"breaks[{n}]: 'minutes' must be a whole number from 1 to 120")
+            fail("'minutes' must be a whole number from 1 to 120", f"[{n}]")
         breaks.append(Break(matches[0], minutes))
     return tuple(breaks)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
 import time as clock
@@ -29,7 +30,7 @@ from .load import load_curriculum
 from .model import Review, block_inlines, walk_blocks, walk_inlines
 from .rendering import RenderContext, epoch_from_environment
 from .timing import estimated_minutes
-from .workshop import FOLDER, overrun, read_workshop, timetable, workshop_path
+from .workshop import FOLDER, clock_text, overrun, read_workshop, timetable, workshop_path
 
 OUTPUT_FOLDER = "workshops"
 
@@ -80,7 +81,7 @@ def build_workshop(root: Path, name: str, out: Path | None, console: Console) ->
     for line in warnings:
         console.print(f"  warning: {line}", style="yellow", soft_wrap=True, markup=False)
     if late:
-        console.print(f"warning: {label.overrun.format(minutes=late, end=f'{workshop.end:%H:%M}')}",
+        console.print(f"warning: {label.overrun.format(minutes=late, end=clock_text(workshop.end, workshop.lang))}",
                       style="yellow", soft_wrap=True, markup=False)
     ends = items[-1].ends if items else workshop.start
     console.print(f"[green]built[/green] workshop '{name}' ({workshop.start:%H:%M}-{ends:%H:%M}, "
@@ -131,8 +132,6 @@ breaks:
 
 def new_workshop(root: Path, name: str) -> Path:
     """`workshops/<name>.yml` with every key shown once, ready to edit and build."""
-    import re
-
     if not re.match(r"^[a-z0-9][a-z0-9-]*$", name):
         raise LoadError(f"'{name}' is not a workshop name: use lowercase letters, digits and hyphens, "
                         "e.g. church-basement-jan")

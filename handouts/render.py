@@ -102,7 +102,7 @@ class HandoutFactsPreprocessor(Preprocessor):
             "lang": module.lang,
             "title": module.title,
             "summary": module.summary,
-            "publisher": self.settings.publisher,
+            "publisher": self.local.organization or self.settings.publisher,
             "key_points": list(module.key_points),
             "key_points_label": label.key_points,
             "glossary": _glossary(module, self.glossary),
@@ -128,6 +128,7 @@ class LocalHelp:
     lines: tuple[str, ...]
     notice: str
     notice_short: str
+    organization: str = ""  # printed above the title instead of the publisher, when set
 
     @classmethod
     def generic(cls, lang: str) -> "LocalHelp":
@@ -136,7 +137,9 @@ class LocalHelp:
 
     @classmethod
     def of(cls, context, lang: str) -> "LocalHelp":
-        return cls(tuple(context.local_help(lang)), *context.legal_notice(lang))
+        organization = context.local().organization
+        return cls(tuple(context.local_help(lang)), *context.legal_notice(lang),
+                   organization.name if organization else "")
 
 
 def export(module: Module, template: str, preprocessors: list[Preprocessor]) -> str:
