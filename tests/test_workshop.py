@@ -149,7 +149,7 @@ def test_offline_zip_opens_in_chromium_with_no_request_off_the_page(example, tmp
         assert page.get_by_role("link", name=ES.participant_packet).count() == 1
         page.locator('a[href="book/es/index.html"]').click()
         page.wait_for_load_state("load")
-        assert page.url.endswith("book/es/index.html") and page.locator("h1").count() >= 1
+        assert "/book/es/" in page.url and page.locator("h1").count() >= 1
         page.locator("nav a[href*='lessons/']").first.click()
         page.wait_for_load_state("load")
         browser.close()
