@@ -15,6 +15,9 @@ from .model import Minutes, Module, block_inlines, plain_text, walk_blocks
 WORDS_PER_MINUTE = 130
 #: Declared minutes further than this share from the estimate are a warning.
 TOLERANCE = 0.25
+#: Below this many spoken words (five minutes) the page does not hold the talk: the trainer
+#: speaks beyond it, so no estimate is made (a sample or slides-only lesson).
+MIN_WORDS = 5 * WORDS_PER_MINUTE
 
 
 def spoken_words(module: Module) -> int:
@@ -32,6 +35,10 @@ def estimated_minutes(module: Module) -> int:
     return ceil(spoken_words(module) / WORDS_PER_MINUTE) + exercise_minutes(module)
 
 
+def estimable(module: Module) -> bool:
+    return spoken_words(module) >= MIN_WORDS
+
+
 def off_by(module: Module) -> float:
     """How far the declared total is from the estimate, as a share of the declared total."""
     declared = module.minutes.total
@@ -42,6 +49,6 @@ def planned(module: Module) -> Module:
     """The module with the larger of its declared and estimated length (the extra minutes go to
     teaching), which is what a workshop agenda plans with."""
     extra = estimated_minutes(module) - module.minutes.total
-    if extra <= 0:
+    if extra <= 0 or not estimable(module):
         return module
     return replace(module, minutes=Minutes(module.minutes.teaching + extra, module.minutes.activities))

@@ -28,7 +28,8 @@ FOLDER = "workshops"
 FIELDS = ("title", "date", "start", "end", "venue", "languages", "trainer_language", "audience",
           "participants", "modules", "breaks", "local")
 _CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m\.?)?$", re.IGNORECASE)
-_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+#: A workshop name: the file stem and its folder in build/workshops/.
+NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 @dataclass(frozen=True)

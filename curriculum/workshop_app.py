@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import tempfile
 import time as clock
@@ -30,7 +29,7 @@ from .load import load_curriculum
 from .model import Review, block_inlines, walk_blocks, walk_inlines
 from .rendering import RenderContext, epoch_from_environment
 from .timing import estimated_minutes
-from .workshop import FOLDER, clock_text, overrun, read_workshop, timetable, workshop_path
+from .workshop import NAME, clock_text, overrun, read_workshop, timetable, workshop_path
 
 OUTPUT_FOLDER = "workshops"
 
@@ -96,7 +95,9 @@ def _ensure_book(root: Path, out: Path, languages, console: Console) -> None:
     from .app import build
 
     for code in languages:
-        if build(root, ["book"], None, code, out, console) != 0:
+        console.print(f"  building the book ({code}) for the offline bundle", markup=False, highlight=False)
+        # Quiet: the modules' warnings are `check`'s business; a failure still raises.
+        if build(root, ["book"], None, code, out, Console(stderr=True, quiet=True)) != 0:
             raise BuildError("the book could not be built for the offline bundle", out / "book")
 
 
@@ -132,7 +133,7 @@ breaks:
 
 def new_workshop(root: Path, name: str) -> Path:
     """`workshops/<name>.yml` with every key shown once, ready to edit and build."""
-    if not re.match(r"^[a-z0-9][a-z0-9-]*$", name):
+    if not NAME.match(name):
         raise LoadError(f"'{name}' is not a workshop name: use lowercase letters, digits and hyphens, "
                         "e.g. church-basement-jan")
     path = workshop_path(root, name)
@@ -201,5 +202,3 @@ def list_modules(root: Path, fmt: str, today: date) -> int:
               "*: translation behind the English", style="dim", markup=False)
     return 0
 
-
-__all__ = ["build_workshop", "new_workshop", "list_modules", "module_rows", "FOLDER"]

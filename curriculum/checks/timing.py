@@ -1,13 +1,13 @@
 """Timing realism: a module's declared minutes against what its spoken text and activities take."""
 from __future__ import annotations
 
-from ..timing import TOLERANCE, WORDS_PER_MINUTE, estimated_minutes, off_by, spoken_words
+from ..timing import TOLERANCE, WORDS_PER_MINUTE, estimable, estimated_minutes, off_by, spoken_words
 from . import Context, warning
 
 
 def check(context: Context):
     for module in context.curriculum.modules:
-        if off_by(module) > TOLERANCE:
+        if estimable(module) and off_by(module) > TOLERANCE:
             estimate = estimated_minutes(module)
             yield warning(module, "metadata 'untangle.minutes'", "timing.unrealistic",
                           f"declares {module.minutes.total} minutes but its slides and trainer notes "
