@@ -9,10 +9,12 @@ WORKSHOP renderer of `outputs.WORKSHOP_REGISTRY` into a staging folder, adds the
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import shutil
 import tempfile
 import time as clock
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -23,7 +25,7 @@ from .checks import Context, Severity, run_checks
 from .checks.currency import dated_facts, fact_date
 from .checks.report import human_lines
 from .config import load_config
-from .errors import BuildError, CheckFailed, LoadError
+from .errors import BuildError, CheckFailed, CurriculumError, LoadError
 from .languages import words
 from .load import load_curriculum
 from .model import Review, block_inlines, walk_blocks, walk_inlines
@@ -67,11 +69,7 @@ def build_workshop(root: Path, name: str, out: Path | None, console: Console) ->
     try:
         folder = staging / name
         folder.mkdir()
-        warnings = []
-        for output in outputs.ordered(outputs.WORKSHOP_REGISTRY, outputs.WORKSHOP_REGISTRY):
-            renderer = outputs.renderer(output, outputs.WORKSHOP_REGISTRY)
-            warnings += renderer.render(name, context, folder)
-            console.print(f"  {output:<12} {renderer.file_name(name, workshop.lang)}", markup=False, highlight=False)
+        warnings = _render(name, context, folder, console)
         bundle.write_bundle(out / "book", folder, workshop, folder / bundle.file_name(name))
         console.print(f"  {'bundle':<12} {bundle.file_name(name)}", markup=False, highlight=False)
         _publish(folder, target, staging)
@@ -86,6 +84,31 @@ def build_workshop(root: Path, name: str, out: Path | None, console: Console) ->
     console.print(f"[green]built[/green] workshop '{name}' ({workshop.start:%H:%M}-{ends:%H:%M}, "
                   f"{len(workshop.modules)} modules) into {target} in {clock.monotonic() - started:.1f} s")
     return 0
+
+
+def _render(name: str, context: RenderContext, folder: Path, console: Console) -> list[str]:
+    """Run the workshop's renderers side by side, one process each (the PDFs take seconds each)."""
+    names = outputs.ordered(outputs.WORKSHOP_REGISTRY, outputs.WORKSHOP_REGISTRY)
+    warnings: list[str] = []
+    with ProcessPoolExecutor(min(len(names), os.cpu_count() or 1),
+                             mp_context=multiprocessing.get_context("fork")) as pool:
+        futures = {pool.submit(_render_one, output, name, context, folder): output for output in names}
+        for future in as_completed(futures):
+            file_name, found, error = future.result()
+            if error:
+                raise BuildError(f"{futures[future]} for workshop '{name}': {error}")
+            console.print(f"  {futures[future]:<12} {file_name}", markup=False, highlight=False)
+            warnings += found
+    return warnings
+
+
+def _render_one(output: str, name: str, context: RenderContext, folder: Path) -> tuple[str, list[str], str | None]:
+    """One renderer (in a worker); a user error comes back as its message."""
+    renderer = outputs.renderer(output, outputs.WORKSHOP_REGISTRY)
+    try:
+        return renderer.file_name(name, context.workshop.lang), renderer.render(name, context, folder), None
+    except CurriculumError as exc:
+        return output, [], str(exc)
 
 
 def _ensure_book(root: Path, out: Path, languages, console: Console) -> None:
