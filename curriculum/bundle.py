@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import BuildError
 from .languages import language
-from .workshop import Workshop
+from .workshop import Workshop, clock_text
 
 #: Zip entries carry this date, so the same inputs give the same bytes.
 STAMP = (2026, 1, 1, 0, 0, 0)
@@ -54,10 +54,10 @@ def _index(workshop: Workshop, names: list[str]) -> str:
     for code in workshop.languages:
         book = language(code)
         links.append(f'<li><a href="book/{code}/index.html" hreflang="{code}">{escape(book.site_title)}</a></li>')
-    when = f"{workshop.day.isoformat()} · " if workshop.day else ""
+    when = f"{language(workshop.lang).long_date(workshop.day)} · " if workshop.day else ""
     return (f'<!DOCTYPE html><html lang="{workshop.lang}"><head><meta charset="utf-8"><meta name="viewport" '
             f'content="width=device-width, initial-scale=1"><title>{escape(workshop.title)}</title>'
             '<style>body{font:1.15rem/1.5 system-ui,sans-serif;max-width:38rem;margin:2rem auto;padding:0 1rem}'
             'ul{list-style:none;padding:0}li{margin:.6rem 0}a{font-weight:600;color:#1d4e89}</style></head>'
-            f'<body><main><h1>{escape(workshop.title)}</h1><p>{escape(when)}{workshop.start:%H:%M}'
+            f'<body><main><h1>{escape(workshop.title)}</h1><p>{escape(when)}{clock_text(workshop.start, workshop.lang)}'
             f'{" · " + escape(workshop.venue) if workshop.venue else ""}</p><ul>{"".join(links)}</ul></main></body></html>\n')
