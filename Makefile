@@ -9,6 +9,7 @@ AXE := tests/axe/node_modules/axe-core/axe.min.js
 
 build: install
 	$(BIN)/curriculum build all
+	$(BIN)/curriculum workshop example
 
 test: install
 	@bash scripts/system-deps.sh test

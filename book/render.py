@@ -24,6 +24,8 @@ from curriculum.web import web_words
 
 from . import myst
 from .pages import LESSONS, Download, Translation
+from .local import PAGE as LOCAL_PAGE
+from .local import BookLocal
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
@@ -44,6 +46,7 @@ def render_book(
     translations: list[Translation],
     cache: Path,
     out: Path,
+    local: BookLocal = BookLocal(),
 ) -> list[str]:
     """Build the book for `lang` in `cache` (kept between builds) and copy it to `out`; return
     Sphinx's warnings.
@@ -64,9 +67,11 @@ def render_book(
         written.add(target)
         _write_if_changed(target, content)
 
-    put("_config.yml", _config(title, lang, words_, glossary, translations))
-    put("_toc.yml", _toc(modules))
-    put("intro.md", _home(title, modules, label))
+    put("_config.yml", _config(title, lang, words_, glossary, translations, local))
+    put("_toc.yml", _toc(modules, bool(local.lines)))
+    put("intro.md", _home(title, modules, label, local))
+    if local.lines:
+        put(f"{LOCAL_PAGE}.md", local.page(label))
     put("glossary.md", _glossary_page(glossary, label))
     put("sources.md", _sources_page(modules, label))
     for asset in sorted(STATIC.iterdir()):
@@ -75,7 +80,7 @@ def render_book(
         put(f"_templates/{template.name}", template.read_bytes())
     for module in modules:
         folder = f"{LESSONS}/{module.id}"
-        put(f"{folder}/index.md", module_page(module, label, downloads.get(module.id, [])))
+        put(f"{folder}/index.md", module_page(module, label, downloads.get(module.id, []), local))
         for image in sorted((module.folder / "images").glob("*")) if (module.folder / "images").is_dir() else []:
             put(f"{folder}/images/{image.name}", image.read_bytes())
         for cell in module.cells:
@@ -93,7 +98,7 @@ def render_book(
 # ---------------------------------------------------------------- pages
 
 
-def module_page(module: Module, label: Words, downloads: list[Download]) -> str:
+def module_page(module: Module, label: Words, downloads: list[Download], local: BookLocal = BookLocal()) -> str:
     esc = myst.escape
     lines = [f"# {esc(module.title)}", "", f"*{esc(module.summary)}*", ""]
     lines += [
@@ -119,7 +124,7 @@ def module_page(module: Module, label: Words, downloads: list[Download]) -> str:
     lines += [f"## {esc(label.key_points)}", ""]
     lines += [f"- {esc(text)}" for text in module.key_points] + [""]
     lines += [f"## {esc(label.sources)}", "", _source_list(module.sources, label, anchors=True), ""]
-    lines += _legal_box(label)
+    lines += _legal_box(label, local)
     return "\n".join(lines)
 
 
@@ -186,15 +191,15 @@ def _source_list(sources: tuple[Source, ...], label: Words, anchors: bool) -> st
     return '<ol class="untangle-sources">\n' + "\n".join(items) + "\n</ol>"
 
 
-def _legal_box(label: Words) -> list[str]:
+def _legal_box(label: Words, local: BookLocal = BookLocal()) -> list[str]:
     """The not-legal-advice notice with where to find help, as a MyST box."""
-    return [myst.fenced("admonition", myst.with_links(label.legal_notice), myst.escape(label.closing_title), "untangle-legal"), ""]
+    return [myst.fenced("admonition", local.box_text(label), myst.escape(label.closing_title), "untangle-legal"), ""]
 
 
-def _home(title: str, modules: tuple[Module, ...], label: Words) -> str:
+def _home(title: str, modules: tuple[Module, ...], label: Words, local: BookLocal = BookLocal()) -> str:
     esc = myst.escape
     lines = [f"# {esc(title)}", "", esc(label.home_intro), "", esc(label.home_how_to), ""]
-    lines += _legal_box(label)
+    lines += _legal_box(label, local)
     for module in modules:
         lines.append(f"- [{esc(module.title)}]({page_path(module)}.md): {esc(module.summary)} "
                      f"({module.minutes.total} {esc(label.minutes)})")
@@ -217,18 +222,23 @@ def _sources_page(modules: tuple[Module, ...], label: Words) -> str:
     return "\n".join(lines)
 
 
-def _toc(modules: tuple[Module, ...]) -> str:
+def _toc(modules: tuple[Module, ...], local_page: bool = False) -> str:
     chapters = [{"file": page_path(m)} for m in modules] + [{"file": "glossary"}, {"file": "sources"}]
+    if local_page:
+        chapters.append({"file": LOCAL_PAGE})
     return yaml.safe_dump({"format": "jb-book", "root": "intro", "chapters": chapters}, sort_keys=False)
 
 
-def _config(title: str, lang: str, words_: Language, glossary: Glossary, translations: list[Translation]) -> str:
+def _config(title: str, lang: str, words_: Language, glossary: Glossary, translations: list[Translation],
+            local: BookLocal = BookLocal()) -> str:
     config = yaml.safe_load((HERE / "_config.yml").read_text(encoding="utf-8"))
     config["title"] = title
+    if local.author:
+        config["author"] = local.author
     label = words_.words
     sphinx_config = config["sphinx"]["config"]
     theme = sphinx_config["html_theme_options"]
-    theme["announcement"] = myst.html_with_links(label.legal_notice_short)
+    theme["announcement"] = myst.html_with_links(local.notice_short or label.legal_notice_short)
     theme["search_bar_text"] = label.search
     sphinx_config["language"] = lang
     sphinx_config["untangle_book"] = {

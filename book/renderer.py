@@ -23,7 +23,7 @@ WARM_MODULES = ("jupyter_book.sphinx", "myst_nb", "myst_parser", "sphinx_book_th
 class BookRenderer:
     name = "book"
     scope = LANGUAGE
-    settings = ("title",)
+    settings = ("title", "publisher", "organization", "local_help", "hotlines")
     options = ()
     libraries = ("jupyter-book", "sphinx", "sphinx-book-theme", "pydata-sphinx-theme", "myst-parser", "myst-nb")
     after = ()
@@ -41,9 +41,11 @@ class BookRenderer:
                      for m in curriculum.in_language(lang)}
         title = context.config.site_title(lang, context.language(lang).site_title)
         cache = (context.published or folder) / ".cache" / f"book-{lang}"
+        from .local import BookLocal
         from .render import render_book  # Sphinx and Jupyter Book: loaded only where the book is made
 
-        return render_book(curriculum, lang, title, downloads, self.translations(lang, context), cache, folder / lang)
+        return render_book(curriculum, lang, title, downloads, self.translations(lang, context), cache, folder / lang,
+                           BookLocal.of(context, lang))
 
     def translations(self, lang: str, context: RenderContext) -> list[Translation]:
         """The other languages whose book exists once this build is published, with the lessons

@@ -29,6 +29,7 @@ from .errors import BuildError, CheckFailed, CurriculumError, LoadError
 from .languages import FOLDER as LANGUAGE_FOLDER
 from .load import load_curriculum, module_folders, notebooks, resolve_ids
 from .rendering import LANGUAGE, MODULE, Job, RenderContext, epoch_from_environment
+from .workshop_app import build_workshop, list_modules, new_workshop  # noqa: F401  (issue 9: the CLI calls them here)
 
 #: A handout is written for print: one sheet, both sides.
 HANDOUT_PAGES = 2

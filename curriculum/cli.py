@@ -105,6 +105,17 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--out", type=Path, default=None, metavar="FOLDER",
                        help="the build folder to serve (default: build/), e.g. --out /tmp/untangle")
 
+    workshop = _command(sub, "workshop", "build a workshop (workshops/NAME.yml) into build/workshops/NAME/: agenda, "
+                        "deck, participant packet, run of show and an offline zip",
+                        "  curriculum workshop new tuesday-evening   writes workshops/tuesday-evening.yml to edit\n"
+                        "  curriculum workshop tuesday-evening\n")
+    workshop.add_argument("words", nargs="+", metavar="NAME", help="the workshop's file name without .yml, or: new NAME")
+    workshop.add_argument("--out", type=Path, default=None, help="output folder (default: build/)")
+    listing = _command(sub, "list", "list every module: minutes, languages, translation status, review state",
+                       "  curriculum list\n  curriculum list --format json\n")
+    listing.add_argument("--format", choices=("human", "json"), default="human",
+                         help="human (a table) or json (for scripts)")
+
     new = _command(sub, "new", "create a module skeleton to fill in (or start a translation of one)",
                    "  curriculum new 14-my-topic\n  curriculum new 14-my-topic --markdown   en.md instead of en.ipynb\n"
                    "  curriculum new 14-my-topic --lang es    same as: curriculum translate 14-my-topic --lang es\n")
@@ -190,6 +201,18 @@ def _run(args, root: Path, console: Console) -> int:
 
         serve((args.out or root / "build") / "book", args.port, console)
         return 0
+    if args.command == "workshop":
+        if args.words[0] == "new" and len(args.words) == 2:
+            path = app.new_workshop(root, args.words[1])
+            console.print(f"created {path.relative_to(root)}; build it with: curriculum workshop {args.words[1]}",
+                          soft_wrap=True, markup=False)
+            return 0
+        if len(args.words) != 1:
+            console.print("error: use 'curriculum workshop NAME' or 'curriculum workshop new NAME'", style="red")
+            return 2
+        return app.build_workshop(root, args.words[0], args.out, console)
+    if args.command == "list":
+        return app.list_modules(root, args.format, date.today())
     if args.command == "new":
         from .scaffold import new_module
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .errors import LoadError
 from .load import read_yaml
+from .local import Local, parse_local
 
 CONFIG_FILE = "curriculum.yml"
 #: The paper sizes handouts and lesson plans can be printed on.
@@ -19,6 +20,11 @@ PAPERS = ("letter", "a4")
 
 def _setting(default, help: str, range: tuple[int, int] | None = None, kind: str | None = None):
     return field(default=default, metadata={"help": help, "range": range, "kind": kind})
+
+
+def _setting_factory(factory, help: str, kind: str):
+    """A setting whose default is an empty mapping or list (validated by `curriculum/local.py`)."""
+    return field(default_factory=factory, metadata={"help": help, "range": None, "kind": kind})
 
 
 @dataclass(frozen=True)
@@ -49,11 +55,23 @@ class Config:
         "build folder, and no QR code.", kind="web address")
     paper: str = _setting(
         "letter", "Paper for handouts and lesson plans: letter (US Letter) or a4.", kind="letter or a4")
+    organization: dict = _setting_factory(
+        dict, "The organization running this copy: {name, short_name, logo, accent} (docs/trainers.md, section 7).",
+        kind="mapping")
+    local_help: list = _setting_factory(
+        list, "Local legal help printed on every output instead of the generic referral: a list of "
+        "{name, phone, hours, languages, address, url, cost}.", kind="list of mappings")
+    hotlines: list = _setting_factory(list, "Hotline numbers: a list of {name, phone}.", kind="list of mappings")
 
     def site_title(self, lang: str, default: str) -> str:
         if isinstance(self.title, dict):
             return str(self.title.get(lang) or default)
         return self.title or default
+
+    def local(self, root: Path) -> Local:
+        """The local layer, validated (a located `LoadError` when it is wrong)."""
+        return parse_local({"organization": self.organization or None, "local_help": self.local_help,
+                            "hotlines": self.hotlines}, root / CONFIG_FILE, root)
 
     def template_path(self, root: Path) -> Path | None:
         return (root / self.slide_template).resolve() if self.slide_template else None
@@ -86,7 +104,9 @@ def load_config(root: Path) -> Config:
             hint = f"did you mean '{close[0]}'? " if close else ""
             raise LoadError(f"unknown setting '{key}'; {hint}known: {', '.join(known)} (docs/settings.md)", path, place)
         values[key] = _valid(known[key], value, path, place)
-    return Config(**values)
+    config = Config(**values)
+    config.local(root)  # the local layer is checked here, before anything is built
+    return config
 
 
 def _valid(f, value, path: Path, place: str | None):
@@ -119,6 +139,6 @@ def settings_table() -> str:
     for f in fields(Config):
         low_high = f.metadata.get("range")
         shown = f"{low_high[0]} to {low_high[1]}" if low_high else "-"
-        default = f.default if f.default != "" else "(empty)"
+        default = "(empty)" if f.default is MISSING or f.default == "" else f.default
         rows.append(f"| `{f.name}` | {_kind(f)} | {default} | {shown} | {f.metadata.get('help', '')} |")
     return "\n".join(rows) + "\n"

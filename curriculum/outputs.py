@@ -19,25 +19,34 @@ REGISTRY: dict[str, str] = {
     "book": "book.renderer:BookRenderer",
 }
 
+#: The outputs of one workshop (scope WORKSHOP): `curriculum workshop NAME` writes them into
+#: build/workshops/<name>/ (issue 9; see curriculum/workshop_app.py).
+WORKSHOP_REGISTRY: dict[str, str] = {
+    "agenda": "handouts.workshop:AgendaRenderer",
+    "deck": "slides_builder.workshop:WorkshopDeckRenderer",
+    "packet": "handouts.workshop:PacketRenderer",
+    "run-of-show": "handouts.workshop:RunOfShowRenderer",
+}
 
-def renderer(name: str) -> Renderer:
+
+def renderer(name: str, registry: dict[str, str] = REGISTRY) -> Renderer:
     """The renderer registered as `name`, ready to use."""
     try:
-        module_name, _, class_name = REGISTRY[name].partition(":")
+        module_name, _, class_name = registry[name].partition(":")
     except KeyError:
-        raise BuildError(f"unknown output '{name}'; known: {', '.join(REGISTRY)}") from None
+        raise BuildError(f"unknown output '{name}'; known: {', '.join(registry)}") from None
     instance = getattr(importlib.import_module(module_name), class_name)()
     if not isinstance(instance, Renderer):
-        raise BuildError(f"{REGISTRY[name]} does not implement curriculum.rendering.Renderer")
+        raise BuildError(f"{registry[name]} does not implement curriculum.rendering.Renderer")
     return instance
 
 
-def ordered(names) -> list[str]:
+def ordered(names, registry: dict[str, str] = REGISTRY) -> list[str]:
     """`names` with every renderer after the outputs it reads (`after`), registry order otherwise."""
-    wanted = [n for n in REGISTRY if n in set(names)]
+    wanted = [n for n in registry if n in set(names)]
     done: list[str] = []
     while wanted:
-        ready = [n for n in wanted if not set(renderer(n).after) & (set(wanted) - {n})]
+        ready = [n for n in wanted if not set(renderer(n, registry).after) & (set(wanted) - {n})]
         if not ready:
             raise BuildError(f"outputs wait for each other: {', '.join(wanted)}")
         done.append(ready[0])

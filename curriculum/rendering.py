@@ -15,11 +15,14 @@ from pathlib import Path
 from typing import ClassVar, Protocol, runtime_checkable
 
 from .config import Config
-from .languages import Language, language
+from .languages import Language, language, words
+from .local import Local, help_lines
 from .model import Curriculum, Glossary, Module
+from .workshop import Workshop
 
 MODULE = "module"  # one output file per module and language
 LANGUAGE = "language"  # one output (a file or a folder) per language, from all its modules
+WORKSHOP = "workshop"  # one file per workshop (workshops/<name>.yml), from its modules
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,8 @@ class RenderContext:
     #: (module id, language) of every notebook in the project, including languages this build
     #: does not render: the book links each lesson to its translations.
     translations: frozenset[tuple[str, str]] = frozenset()
+    #: The workshop a WORKSHOP renderer writes (its local overrides apply to every output of it).
+    workshop: Workshop | None = None
 
     def language(self, code: str) -> Language:
         return language(code)
@@ -59,6 +64,24 @@ class RenderContext:
         if self.epoch is not None:
             return datetime.fromtimestamp(self.epoch, tz=timezone.utc).date()
         return self.today
+
+    def local(self) -> Local:
+        """The local layer: the workshop's (with its overrides) or the project's."""
+        return self.workshop.local if self.workshop else self.config.local(self.curriculum.root)
+
+    def local_help(self, lang: str) -> list[str]:
+        """The local help as lines of text in `lang`, for any output (empty when none is set:
+        the output then keeps its generic referral, or prints a write-in box)."""
+        label = words(lang)
+        return help_lines(self.local(), label.hours, label.languages_spoken)
+
+    def legal_notice(self, lang: str) -> tuple[str, str]:
+        """(the notice, its one-line form) in `lang`: with local help set, they send people to it
+        instead of the generic national referral."""
+        label, lines = words(lang), self.local_help(lang)
+        if not lines:
+            return label.legal_notice, label.legal_notice_short
+        return label.legal_notice_local, f"{label.legal_notice_short_local} {lines[0]}"
 
     def will_exist(self, kind: str, name: str) -> bool:
         """Whether another output (e.g. a deck the book offers for download) exists once this

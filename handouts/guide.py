@@ -25,7 +25,7 @@ from curriculum.schedule import DeckMap, Slides, deck_map, schedule
 from . import pdf
 from .html import inline_html, list_html
 from .profiles import Profile
-from .render import CitationOrder, cell_html, export, minutes
+from .render import CitationOrder, LocalHelp, cell_html, export, minutes
 from .sources import short_source
 
 
@@ -66,10 +66,11 @@ class LessonPlanPreprocessor(Preprocessor):
     opened by its timing and slide numbers, and the bullets each slide shows."""
 
     def __init__(self, module: Module, start: time | None, slides: DeckMap, recheck: list[dict[str, str]],
-                 max_age: int, day: date, **kwargs):
+                 max_age: int, day: date, local: LocalHelp | None = None, **kwargs):
         super().__init__(**kwargs)
         self.module, self.start, self.slides = module, start, slides
         self.recheck, self.max_age, self.day = recheck, max_age, day
+        self.local = local or LocalHelp.generic(module.lang)
 
     def preprocess(self, nb, resources):
         module, label, slides = self.module, words(self.module.lang), self.slides
@@ -140,7 +141,9 @@ class LessonPlanPreprocessor(Preprocessor):
             "recheck": self.recheck,
             "sources_label": label.sources,
             "sources": [short_source(module.source(i), module.lang) for i in cite.order if module.source(i)],
-            "notice": label.legal_notice,
+            "notice": self.local.notice,
+            "local_help": list(self.local.lines),
+            "local_help_label": label.local_help,
             "last_reviewed": module.last_reviewed.isoformat(),
             "last_reviewed_label": label.last_reviewed,
         }
@@ -186,7 +189,7 @@ def guide_html(module: Module, context: RenderContext) -> str:
     day = context.day()
     recheck = stale_facts(module, day, config.max_fact_age_days)
     preprocessor = LessonPlanPreprocessor(module, context.start, deck_map(module, config.max_bullets_per_slide),
-                                          recheck, config.max_fact_age_days, day)
+                                          recheck, config.max_fact_age_days, day, LocalHelp.of(context, module.lang))
     return export(module, "guide", [preprocessor], Profile(config.paper))
 
 

@@ -116,9 +116,10 @@ class HandoutFactsPreprocessor(Preprocessor):
     notebook metadata for the template."""
 
     def __init__(self, module: Module, glossary: Glossary | None, config: Config, cite: CitationOrder,
-                 variant: Variant, **kwargs):
+                 variant: Variant, local: "LocalHelp | None" = None, **kwargs):
         super().__init__(**kwargs)
         self.module, self.glossary, self.settings, self.cite, self.variant = module, glossary, config, cite, variant
+        self.local = local or LocalHelp.generic(module.lang)
 
     def preprocess(self, nb, resources):
         module, label = self.module, words(self.module.lang)
@@ -126,24 +127,48 @@ class HandoutFactsPreprocessor(Preprocessor):
             "lang": module.lang,
             "title": module.title,
             "summary": module.summary,
-            "publisher": self.settings.publisher,
+            "publisher": self.local.organization or self.settings.publisher,
             "key_points": list(module.key_points),
             "key_points_label": label.key_points,
             "glossary": _glossary(module, self.glossary),
             "glossary_label": label.glossary,
             "sources": [_short_source(module, i) for i in _all_cited(self.cite.order, module)],
             "sources_label": label.sources,
-            "notice": label.legal_notice,
-            "notice_short": label.legal_notice_short,
+            "notice": self.local.notice,
+            "notice_short": self.local.notice_short,
             "last_reviewed": module.last_reviewed.isoformat(),
             "last_reviewed_label": label.last_reviewed,
             "tight": self.variant.tight,
             "local_help": {"title": label.local_help, "lines": [label.local_help_name, label.local_help_phone,
                                                                label.local_help_address, ""]}
-                          if self.variant.local_help else None,
+                          if self.variant.local_help and not self.local.lines else None,
             "notes": {"title": label.my_notes, "lines": self.variant.notes_lines} if self.variant.notes_lines else None,
+            "local_contact": list(self.local.lines),
+            "local_contact_label": label.local_help,
         }
         return nb, resources
+
+
+@dataclass(frozen=True)
+class LocalHelp:
+    """What a printed page says about help (from `RenderContext.local_help` and `legal_notice`):
+    the local lines (empty: a write-in box) and the notice in long and short form."""
+
+    lines: tuple[str, ...]
+    notice: str
+    notice_short: str
+    organization: str = ""  # printed above the title instead of the publisher, when set
+
+    @classmethod
+    def generic(cls, lang: str) -> "LocalHelp":
+        label = words(lang)
+        return cls((), label.legal_notice, label.legal_notice_short)
+
+    @classmethod
+    def of(cls, context, lang: str) -> "LocalHelp":
+        organization = context.local().organization
+        return cls(tuple(context.local_help(lang)), *context.legal_notice(lang),
+                   organization.name if organization else "")
 
 
 def export(module: Module, template: str, preprocessors: list[Preprocessor], profile: Profile) -> str:
@@ -156,14 +181,15 @@ def export(module: Module, template: str, preprocessors: list[Preprocessor], pro
 
 
 def handout_html(module: Module, glossary: Glossary | None, config: Config, profile: Profile = Profile(),
-                 variant: Variant = Variant(), picture: Picture | None = None) -> str:
+                 variant: Variant = Variant(), picture: Picture | None = None,
+                 local: LocalHelp | None = None) -> str:
     cite = CitationOrder()
     shown = ""
     if picture is not None and variant.picture_in:
         shown = picture.html(variant.picture_in * (1.4 if profile.large else 1), column_in=6.9, beside=not profile.large)
     return export(module, "handout", [
         PrintedCellsPreprocessor(module, cite, shown, picture.section if picture else None),
-        HandoutFactsPreprocessor(module, glossary, config, cite, variant)], profile)
+        HandoutFactsPreprocessor(module, glossary, config, cite, variant, local)], profile)
 
 
 #: Where a drawing made from data sits on a handout: floated beside the steps it pictures.
@@ -221,14 +247,14 @@ def _glossary(module: Module, glossary: Glossary | None) -> list[dict[str, str]]
 
 
 def render_handout(module: Module, glossary: Glossary | None, config: Config, target: Path, when,
-                   profile: Profile = Profile()) -> int:
+                   profile: Profile = Profile(), local: LocalHelp | None = None) -> int:
     """Write the handout PDF, laid out to fill its pages on purpose; return its page count."""
     from .fit import fit
 
     picture = lesson_picture(module)
 
     def attempt(variant: Variant) -> pdf.Layout:
-        html = handout_html(module, glossary, config, profile, variant, picture)
+        html = handout_html(module, glossary, config, profile, variant, picture, local)
         return pdf.lay_out(html, base=module.folder, when=when)
 
     layout = fit(attempt, profile, has_picture=picture is not None)

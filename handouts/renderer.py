@@ -16,7 +16,7 @@ PDF_LIBRARIES = ("nbconvert", "weasyprint", "pydyf", "jinja2", "fonttools")
 class HandoutRenderer:
     name = "handouts"
     scope = MODULE
-    settings = ("publisher", "paper")
+    settings = ("publisher", "paper", "organization", "local_help", "hotlines")
     options = ()
     libraries = PDF_LIBRARIES
     after = ()
@@ -27,11 +27,12 @@ class HandoutRenderer:
 
     def render(self, module: Module, context: RenderContext, folder: Path) -> list[str]:
         from .profiles import Profile
-        from .render import render_handout  # nbconvert and WeasyPrint: loaded only where PDFs are made
+        from .render import LocalHelp, render_handout  # nbconvert and WeasyPrint: loaded only where PDFs are made
 
         profile = Profile(context.config.paper, self.large)
         pages = render_handout(module, context.glossary(module.lang), context.config,
-                               folder / self.file_name(module.id, module.lang), context.when(module), profile)
+                               folder / self.file_name(module.id, module.lang), context.when(module), profile,
+                               LocalHelp.of(context, module.lang))
         if profile.max_pages and pages > profile.max_pages:
             return [f"{module.path}: the handout has {pages} pages (aim for {HANDOUT_PAGES}); "
                     "shorten the cells tagged 'handout'"]
@@ -49,7 +50,7 @@ class LargePrintRenderer(HandoutRenderer):
 class GuideRenderer:
     name = "guides"
     scope = MODULE
-    settings = ("paper", "max_fact_age_days", "max_bullets_per_slide")
+    settings = ("paper", "max_fact_age_days", "max_bullets_per_slide", "organization", "local_help", "hotlines")
     options = ("start", "today")
     libraries = PDF_LIBRARIES
     after = ()

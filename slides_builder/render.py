@@ -44,6 +44,7 @@ from curriculum.schedule import schedule
 
 from . import fit, layouts
 from . import notes as speaker
+from .local import DeckLocal, place_logo
 
 DEFAULT_TEMPLATE = Path(__file__).parent / "templates" / "untangle.pptx"
 TABLE_ROWS_PER_SLIDE = 7
@@ -60,11 +61,11 @@ def book_page(module: Module, book_url: str) -> str:
 
 
 def render_deck(module: Module, template: Path, target: Path, max_bullets: int, when: datetime,
-                book_url: str = "") -> None:
+                book_url: str = "", local: DeckLocal | None = None) -> None:
     """Write the deck for `module` to `target`, byte-identical for the same input and `when`."""
     prs = Presentation(str(template))
     layouts.check_template(prs, template)
-    deck = _Deck(prs, module, words(module.lang), max_bullets, book_url)
+    deck = _Deck(prs, module, words(module.lang), max_bullets, book_url, local)
     deck.build()
     deck.write_notes()
     deck.number_slides()
@@ -86,9 +87,11 @@ class _Entry:
 
 
 class _Deck:
-    def __init__(self, prs, module: Module, label: Words, max_bullets: int, book_url: str):
+    def __init__(self, prs, module: Module, label: Words, max_bullets: int, book_url: str,
+                 local: DeckLocal | None = None):
         self.prs, self.module, self.label = prs, module, label
         self.max_bullets, self.book_url = max_bullets, book_url
+        self.local = local or DeckLocal()
         self.entries: list[_Entry] = []
         self.units: dict[tuple, list[str]] = {}  # group -> trainer paragraphs
         self.minutes: dict[tuple, float] = {}  # group -> minutes the schedule gives it
@@ -114,9 +117,11 @@ class _Deck:
         self.bullet_slides(layouts.CONTENT, label.key_points, [_plain(k) for k in module.key_points], ("end",),
                            [f"{label.last_reviewed}: {module.last_reviewed.isoformat()}."], [label.key_points_note])
         self.sources_slide()
-        slide = self._new(layouts.CLOSING, label.closing_title, ("end",), [label.legal_notice])
+        notice = self.local.notice or label.legal_notice
+        closing = "\n".join((notice, *self.local.help_lines))  # the notice, then each local contact
+        slide = self._new(layouts.CLOSING, label.closing_title, ("end",), [closing])
         size = _size(self._layout(layouts.CLOSING), layouts.CLOSING.body, 24)
-        self._text(slide, layouts.CLOSING, layouts.CLOSING.body, [[fit.Run(label.legal_notice, size)]])
+        self._text(slide, layouts.CLOSING, layouts.CLOSING.body, [[fit.Run(line, size)] for line in closing.split("\n")])
 
     def title_slide(self) -> None:
         module = self.module
@@ -125,6 +130,7 @@ class _Deck:
         self._text(slide, layouts.TITLE, layouts.TITLE.body, [[fit.Run(module.summary, 24)]])
         self._text(slide, layouts.TITLE, layouts.TITLE.second,
                    [[fit.Run(f"{module.minutes.total} {self.label.minutes}", 20)]])
+        place_logo(slide, self.prs, self.local.logo)
 
     def section_slides(self, section: Section, part: int, parts: int, minutes: int) -> None:
         content = ("section", section.title) if section.title else ("intro",)

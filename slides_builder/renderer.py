@@ -12,7 +12,7 @@ from curriculum.rendering import MODULE, RenderContext
 class DeckRenderer:
     name = "slides"
     scope = MODULE
-    settings = ("max_bullets_per_slide", "slide_template", "book_url")
+    settings = ("max_bullets_per_slide", "slide_template", "book_url", "organization", "local_help", "hotlines")
     options = ()
     libraries = ("python-pptx", "pillow", "segno")
     after = ()
@@ -21,6 +21,7 @@ class DeckRenderer:
         return f"{item}.{lang}.pptx"
 
     def render(self, module: Module, context: RenderContext, folder: Path) -> list[str]:
+        from .local import DeckLocal
         from .render import DEFAULT_TEMPLATE, render_deck  # python-pptx: loaded only where decks are made
 
         config = context.config
@@ -28,5 +29,6 @@ class DeckRenderer:
         if not template.is_file():
             raise BuildError("the slide template does not exist (setting 'slide_template')", template)
         render_deck(module, template, folder / self.file_name(module.id, module.lang),
-                    config.max_bullets_per_slide, context.when(module), config.book_url)
+                    config.max_bullets_per_slide, context.when(module), config.book_url,
+                    DeckLocal.of(context, module.lang))
         return []

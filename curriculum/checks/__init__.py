@@ -67,11 +67,12 @@ def warning(module: Module, place: str, rule: str, message: str) -> Issue:
 
 def run_checks(context: Context) -> list[Issue]:
     from . import (citations, currency, glossary, images, language, placeholders, slides, structure, terms,
-                   translations, untranslated, web)
+                   timing, translations, untranslated,
+                   web)
 
     issues: list[Issue] = []
     for rules in (structure, placeholders, citations, currency, glossary, images, language, slides, terms,
-                  translations, untranslated, web):
+                  translations, untranslated, web, timing):
         issues.extend(rules.check(context))
     return with_cell_labels(issues, context.curriculum)
 

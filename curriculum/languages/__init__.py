@@ -87,6 +87,52 @@ class Words:
     term_tap_again: str
     # Authoring (issue 13): shown on the outputs of a partly translated lesson.
     untranslated_notice: str
+    # -- workshop and local help (issue 9) --
+    local_help: str
+    local_help_write_in: str
+    local_help_page_intro: str
+    hours: str
+    languages_spoken: str
+    agenda: str
+    break_label: str
+    back_at: str
+    ends: str
+    venue: str
+    date: str
+    overrun: str
+    timed_from_text: str
+    participant_packet: str
+    run_of_show: str
+    say: str
+    do: str
+    ask: str
+    slides: str
+    materials: str
+    copies: str
+    spare: str
+    expected_participants: str
+    in_packet: str
+    on_slides_only: str
+    checklist: str
+    check_room: str
+    check_print: str
+    check_local_help: str
+    check_facts: str
+    no_old_facts: str
+    evaluation: str
+    evaluation_note: str
+    evaluation_scale: str
+    evaluation_learned: str
+    evaluation_unclear: str
+    evaluation_next: str
+    sign_in: str
+    sign_in_note: str
+    sign_in_name: str
+    sign_in_contact: str
+    sign_in_updates: str
+    thank_you: str
+    legal_notice_local: str
+    legal_notice_short_local: str
 
 
 @dataclass(frozen=True)
