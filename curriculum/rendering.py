@@ -83,6 +83,14 @@ class RenderContext:
             return label.legal_notice, label.legal_notice_short
         return label.legal_notice_local, f"{label.legal_notice_short_local} {lines[0]}"
 
+    def sibling(self, kind: str, name: str) -> Path | None:
+        """Another output this build has staged (or, failing that, the published one): what a
+        renderer that runs `after` it reads; None when there is none."""
+        for base in (self.staged, self.published):
+            if base is not None and (base / kind / name).is_file():
+                return base / kind / name
+        return None
+
     def will_exist(self, kind: str, name: str) -> bool:
         """Whether another output (e.g. a deck the book offers for download) exists once this
         build is published, so a renderer can link it without waiting for it."""

@@ -24,6 +24,7 @@ from curriculum.schedule import DeckMap, Slides, deck_map, schedule
 
 from . import pdf
 from .html import inline_html, list_html
+from .deck_numbers import read_deck_map
 from .profiles import Profile
 from .render import CitationOrder, LocalHelp, cell_html, export, minutes
 from .sources import short_source
@@ -188,7 +189,10 @@ def guide_html(module: Module, context: RenderContext) -> str:
     config = context.config
     day = context.day()
     recheck = stale_facts(module, day, config.max_fact_age_days)
-    preprocessor = LessonPlanPreprocessor(module, context.start, deck_map(module, config.max_bullets_per_slide),
+    deck = context.sibling("slides", f"{module.id}.{module.lang}.pptx")
+    numbers = (read_deck_map(deck, module, words(module.lang)) if deck is not None
+               else deck_map(module, config.max_bullets_per_slide))
+    preprocessor = LessonPlanPreprocessor(module, context.start, numbers,
                                           recheck, config.max_fact_age_days, day, LocalHelp.of(context, module.lang))
     return export(module, "guide", [preprocessor], Profile(config.paper))
 

@@ -145,6 +145,7 @@ class HandoutFactsPreprocessor(Preprocessor):
             "notes": {"title": label.my_notes, "lines": self.variant.notes_lines} if self.variant.notes_lines else None,
             "local_contact": list(self.local.lines),
             "local_contact_label": label.local_help,
+            "write_in_label": label.local_help_write_in,
         }
         return nb, resources
 

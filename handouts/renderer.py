@@ -52,8 +52,8 @@ class GuideRenderer:
     scope = MODULE
     settings = ("paper", "max_fact_age_days", "max_bullets_per_slide", "organization", "local_help", "hotlines")
     options = ("start", "today")
-    libraries = PDF_LIBRARIES
-    after = ()
+    libraries = PDF_LIBRARIES + ("python-pptx",)
+    after = ("slides",)  # its slide numbers are read from the lesson's deck
 
     def file_name(self, item: str, lang: str) -> str:
         return f"{item}.{lang}.pdf"
