@@ -139,7 +139,7 @@ class HandoutFactsPreprocessor(Preprocessor):
             "last_reviewed": module.last_reviewed.isoformat(),
             "last_reviewed_label": label.last_reviewed,
             "tight": self.variant.tight,
-            "local_help": {"title": label.local_help, "lines": [label.local_help_name, label.local_help_phone,
+            "local_help": {"title": label.my_local_help, "lines": [label.local_help_name, label.local_help_phone,
                                                                label.local_help_address, ""]}
                           if self.variant.local_help and not self.local.lines else None,
             "notes": {"title": label.my_notes, "lines": self.variant.notes_lines} if self.variant.notes_lines else None,

@@ -77,7 +77,7 @@ def test_real_handout(real_build, module_id, lang):
     assert info["Tagged"] == "yes" and info["Page size"].startswith("612 x 792")
     pages = _pages(path)
     if len(pages) == 2:
-        assert words(lang).local_help in pages[1]
+        assert words(lang).my_local_help in pages[1]
     # A citation is attached to its sentence: no line of bare citation numbers.
     assert not [line for line in lines(path) if re.fullmatch(r"[\d,\s]+", line)]
 
@@ -100,7 +100,7 @@ def test_spanish_handout_has_no_english_boilerplate(real_build, module_id):
     sources = text[text.index(words("es").sources):]
     found = [phrase for phrase in BOILERPLATE if phrase in sources.casefold()]
     assert not found, f"English notes in the Spanish sources: {found}"
-    assert words("es").local_help in text or len(_pages(real_build / "handouts" / f"{module_id}.es.pdf")) == 1
+    assert words("es").my_local_help in text or len(_pages(real_build / "handouts" / f"{module_id}.es.pdf")) == 1
     assert module.title.split()[0] in text
 
 

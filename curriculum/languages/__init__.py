@@ -62,7 +62,7 @@ class Words:
     key_points_note: str
     # Print: handouts and lesson plans (issue 10).
     minute: str
-    local_help: str
+    my_local_help: str
     local_help_name: str
     local_help_phone: str
     local_help_address: str
@@ -106,7 +106,6 @@ class Words:
     say: str
     do: str
     ask: str
-    slides: str
     materials: str
     copies: str
     spare: str
