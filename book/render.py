@@ -197,12 +197,14 @@ def _legal_box(label: Words, local: BookLocal = BookLocal()) -> list[str]:
 
 
 def _home(title: str, modules: tuple[Module, ...], label: Words, local: BookLocal = BookLocal()) -> str:
+    """The language's home page: what the book is, every lesson as a card, where to get help."""
     esc = myst.escape
     lines = [f"# {esc(title)}", "", esc(label.home_intro), "", esc(label.home_how_to), ""]
+    cards = "\n".join(f"- [{esc(module.title)}]({page_path(module)}.md) {esc(module.summary)} "
+                      f'<span class="untangle-minutes">{module.minutes.total} {html.escape(label.minutes)}</span>'
+                      for module in modules)
+    lines += [myst.fenced("container", cards, "untangle-lessons"), ""]
     lines += _legal_box(label, local)
-    for module in modules:
-        lines.append(f"- [{esc(module.title)}]({page_path(module)}.md): {esc(module.summary)} "
-                     f"({module.minutes.total} {esc(label.minutes)})")
     return "\n".join(lines) + "\n"
 
 
