@@ -59,6 +59,8 @@ class Words:
     other_languages: str
     read_book: str
     term_tap_again: str
+    toggle_lessons: str
+    toggle_contents: str
 
 
 @dataclass(frozen=True)
