@@ -248,7 +248,8 @@ def _config(title: str, lang: str, words_: Language, glossary: Glossary, transla
         "definitions": {e.term.casefold(): f"{e.full}. {e.definition}" if e.full else e.definition
                         for e in glossary.entries},
         "labels": {"search": label.search, "other_languages": label.other_languages,
-                   "term_tap_again": label.term_tap_again},
+                   "term_tap_again": label.term_tap_again, "toggle_lessons": label.toggle_lessons,
+                   "toggle_contents": label.toggle_contents},
     }
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
 

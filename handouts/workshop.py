@@ -118,7 +118,7 @@ class PacketRenderer:
         for module_id in workshop.modules:
             for evening in evenings:  # back to back in each language
                 module = evening.modules[module_id]
-                parts.append((handout_html(module, None, context.config, evening.local), module.folder))
+                parts.append((handout_html(module, None, context.config, local=evening.local), module.folder))
         for evening in evenings:
             parts.append((evening.page("glossary.html.j2", entries=_glossary_once(evening)), root))
         parts.append((first.page("evaluation.html.j2"), root))
@@ -177,9 +177,9 @@ def _module_cues(entry: Item, module: Module, context: RenderContext, lang: str)
             "title": section.title or words(module.lang).introduction,
             "starts": clock_text(starts[section.title], lang) if starts.get(section.title) else "",
             "slides": list(dict.fromkeys(slides)),
-            "say": [cell_html(c, cite, module.folder) for c in section.trainer_cells],
-            "do": [(escape(c.activity_name), c.minutes, cell_html(c, cite, module.folder)) for c in section.activities],
-            "ask": [cell_html(c, cite, module.folder) for c in section.discussions],
+            "say": [cell_html(c, cite, module.folder, module.lang) for c in section.trainer_cells],
+            "do": [(escape(c.activity_name), c.minutes, cell_html(c, cite, module.folder, module.lang)) for c in section.activities],
+            "ask": [cell_html(c, cite, module.folder, module.lang) for c in section.discussions],
         })
     return {"title": module.title, "starts": clock_text(entry.starts, lang), "ends": clock_text(entry.ends, lang),
             "minutes": entry.minutes, "estimated": entry.estimated, "sections": sections}

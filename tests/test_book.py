@@ -264,6 +264,10 @@ def test_titles_are_in_the_page_language(real_build, browser):
                 module = load_module(ROOT / "modules" / module_id / f"{lang}.ipynb")
                 assert _plain(page.title()) == f"{module.title} \u2014 {site}"
                 assert not any(other in page.title() for other in others)
+                # The theme's buttons speak the page's language too.
+                name = page.eval_on_selector(".bd-header-article .primary-toggle",  # Bootstrap moves the title
+                                             "e => e.title || e.dataset.bsOriginalTitle")
+                assert name == words(lang).toggle_lessons
             page.goto(f"{base}/{lang}/glossary.html", wait_until="networkidle")
             assert page.title() == f"{words(lang).glossary} \u2014 {site}"
             assert page.get_attribute(".untangle-search .search-button__default-text", "class") is not None

@@ -132,6 +132,8 @@ class Words:
     thank_you: str
     legal_notice_local: str
     legal_notice_short_local: str
+    toggle_lessons: str
+    toggle_contents: str
 
 
 @dataclass(frozen=True)
