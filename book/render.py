@@ -107,6 +107,8 @@ def module_page(module: Module, label: Words, downloads: list[Download], local: 
         f"**{esc(label.last_reviewed)}:** {module.last_reviewed.isoformat()}",
         "",
     ]
+    if module.partly_translated:  # say so rather than let English text surprise a reader
+        lines += [myst.fenced("note", esc(label.untranslated_notice)), ""]
     if downloads:
         names = {"slides": label.download_slides, "handouts": label.download_handout, "guides": label.download_guide}
         # Raw links: the files are placed beside the page when the build is published, so

@@ -127,6 +127,7 @@ class HandoutFactsPreprocessor(Preprocessor):
             "lang": module.lang,
             "title": module.title,
             "summary": module.summary,
+            "untranslated": label.untranslated_notice if module.partly_translated else "",
             "publisher": self.local.organization or self.settings.publisher,
             "key_points": list(module.key_points),
             "key_points_label": label.key_points,

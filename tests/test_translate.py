@@ -91,3 +91,19 @@ def test_partly_translated_lesson_still_builds(project):
     result = run_cli("build", "slides", "--lang", "es", root=project)
     assert result.code == 0, result.err
     assert (project / "build" / "slides" / "00-sample.es.pptx").is_file()
+
+
+def test_a_partly_translated_lesson_says_so_in_the_book_and_the_handout(project):
+    from pypdf import PdfReader
+
+    from curriculum.languages import words
+
+    run_cli("translate", "00-sample", "--lang", "es", root=project)
+    _glossary_es(project)
+    result = run_cli("build", "book", "handouts", "--lang", "es", root=project)
+    assert result.code == 0, result.err
+    notice = words("es").untranslated_notice
+    page = (project / "build" / "book" / "es" / "lessons" / "00-sample" / "index.html").read_text(encoding="utf-8")
+    assert notice in page
+    handout = PdfReader(str(project / "build" / "handouts" / "00-sample.es.pdf"))
+    assert notice in " ".join(" ".join(p.extract_text().split()) for p in handout.pages)
