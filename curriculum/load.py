@@ -693,13 +693,18 @@ def read_yaml(path: Path) -> Any:
         raise LoadError(f"bad YAML: {exc}", path) from None
 
 
+def _keyed_yaml(path: Path, shape: str) -> tuple[dict, dict[str, int]]:
+    """A YAML file that maps keys to entries, and the line of each key (for messages)."""
+    data = read_yaml(path) or {}
+    if not isinstance(data, dict):
+        raise LoadError(shape, path)
+    return data, _key_lines(path)
+
+
 def load_glossary(path: Path, lang: str) -> Glossary:
     if not path.exists():
         return Glossary(lang, path, ())
-    data = read_yaml(path) or {}
-    if not isinstance(data, dict):
-        raise LoadError("the glossary must map each term to its definition", path)
-    lines = _key_lines(path)
+    data, lines = _keyed_yaml(path, "the glossary must map each term to its definition")
     entries = []
     for term, body in data.items():
         place = f"line {lines.get(str(term), 0)}"
@@ -717,10 +722,7 @@ def load_term_list(path: Path, lang: str) -> TermList:
     variants `check` flags, so a translation says "orden de arresto" the same way everywhere."""
     if not path.exists():
         return TermList(lang, path, ())
-    data = read_yaml(path) or {}
-    if not isinstance(data, dict):
-        raise LoadError("the term list must map each term to its 'use' and 'avoid' wordings", path)
-    lines = _key_lines(path)
+    data, lines = _keyed_yaml(path, "the term list must map each term to its 'use' and 'avoid' wordings")
     rules = []
     for concept, body in data.items():
         place = f"line {lines.get(str(concept), 0)}"
