@@ -128,7 +128,7 @@ PHRASES = ("since", "until", "as_of", "contested", "ended", "sources", "long_des
 # ---------------------------------------------------------------- reading
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present
     """A YAML loader that remembers the line of every mapping (as the key `__line__`)."""
 
 
@@ -327,7 +327,7 @@ def words_problems(web: Web, lang: str) -> list[Problem]:
 def _section(lang: str) -> dict:
     path = LANGUAGE_FOLDER / f"{lang}.yml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:
         raise WebError(f"cannot read the language file ({exc})", path) from None
     section = data.get("web") if isinstance(data, dict) else None

@@ -176,7 +176,7 @@ def language(code: str) -> Language:
             f"no language file for '{code}': add {path.relative_to(FOLDER.parents[1])} (copy en.yml and "
             f"translate it); languages with a file: {', '.join(available())}", path.parent)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         labels = data["labels"]
         missing = [f.name for f in fields(Words) if f.name not in labels]
         if missing:
