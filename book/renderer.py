@@ -40,7 +40,9 @@ class BookRenderer:
                             if context.will_exist(kind, f"{m.id}.{lang}.{ext}")]
                      for m in curriculum.in_language(lang)}
         title = context.config.site_title(lang, context.language(lang).site_title)
-        cache = (context.published or folder) / ".cache" / f"book-{lang}"
+        # A workshop's own book (its local help, for its offline zip) keeps its own Sphinx cache.
+        own = f"workshop-{context.workshop.name}-" if context.workshop else ""
+        cache = (context.published or folder) / ".cache" / f"book-{own}{lang}"
         from .local import BookLocal
         from .render import render_book  # Sphinx and Jupyter Book: loaded only where the book is made
 

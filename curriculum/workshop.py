@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from .errors import LoadError
-from .languages import available
+from .languages import available, language
 from .load import module_folders, read_yaml
 from .local import KEYS as LOCAL_KEYS
 from .local import Local, parse_local
@@ -251,7 +251,5 @@ def overrun(workshop: Workshop, items: tuple[Item, ...]) -> int:
 
 
 def clock_text(value: time, lang: str) -> str:
-    """A clock time as people there read it: "6:30 pm" in English, "18:30" otherwise."""
-    if lang == "en":
-        return f"{value.hour % 12 or 12}:{value.minute:02d} {'am' if value.hour < 12 else 'pm'}"
-    return f"{value:%H:%M}"
+    """A clock time as people reading `lang` expect it: the language file's `clock` rule."""
+    return language(lang).clock_text(value)

@@ -15,6 +15,7 @@ import shutil
 import tempfile
 import time as clock
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from .checks.report import human_lines
 from .config import load_config
 from .errors import BuildError, CheckFailed, CurriculumError, LoadError
 from .languages import words
-from .load import load_curriculum
+from .load import load_curriculum, notebooks
 from .model import Review, block_inlines, walk_blocks, walk_inlines
 from .rendering import RenderContext, epoch_from_environment
 from .timing import estimated_minutes
@@ -62,15 +63,18 @@ def build_workshop(root: Path, name: str, out: Path | None, console: Console) ->
     late = overrun(workshop, items)
     context = RenderContext(curriculum, config, workshop.start, published=out, epoch=epoch_from_environment(),
                             workshop=workshop)
-    _ensure_book(root, out, workshop.languages, console)
+    own_help = workshop.local != config.local(root)
+    if not own_help:
+        _ensure_book(root, out, workshop.languages, console)
     target = out / OUTPUT_FOLDER / name
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=target.parent))
     try:
         folder = staging / name
         folder.mkdir()
-        warnings = _render(name, context, folder, console)
-        bundle.write_bundle(out / "book", folder, workshop, folder / bundle.file_name(name))
+        book = staging / "book" if own_help else out / "book"
+        warnings = _render(name, context, folder, console, _book_context(root, context) if own_help else None, book)
+        bundle.write_bundle(book, folder, workshop, folder / bundle.file_name(name))
         console.print(f"  {'bundle':<12} {bundle.file_name(name)}", markup=False, highlight=False)
         _publish(folder, target, staging)
     finally:
@@ -86,13 +90,18 @@ def build_workshop(root: Path, name: str, out: Path | None, console: Console) ->
     return 0
 
 
-def _render(name: str, context: RenderContext, folder: Path, console: Console) -> list[str]:
-    """Run the workshop's renderers side by side, one process each (the PDFs take seconds each)."""
+def _render(name: str, context: RenderContext, folder: Path, console: Console,
+            book_context: RenderContext | None, book: Path) -> list[str]:
+    """Run the workshop's renderers side by side, one process each (the PDFs take seconds each),
+    and, given `book_context`, the book of each of its languages with its own local help."""
     names = outputs.ordered(outputs.WORKSHOP_REGISTRY, outputs.WORKSHOP_REGISTRY)
     warnings: list[str] = []
     with ProcessPoolExecutor(min(len(names), os.cpu_count() or 1),
                              mp_context=multiprocessing.get_context("fork")) as pool:
         futures = {pool.submit(_render_one, output, name, context, folder): output for output in names}
+        if book_context is not None:
+            futures |= {pool.submit(_render_book, code, book_context, book): f"book ({code})"
+                        for code in context.workshop.languages}
         for future in as_completed(futures):
             file_name, found, error = future.result()
             if error:
@@ -109,6 +118,38 @@ def _render_one(output: str, name: str, context: RenderContext, folder: Path) ->
         return renderer.file_name(name, context.workshop.lang), renderer.render(name, context, folder), None
     except CurriculumError as exc:
         return output, [], str(exc)
+
+
+def _book_context(root: Path, context: RenderContext) -> RenderContext:
+    """What the book renderer needs to write the workshop's own book: every module of its
+    languages, the workshop (whose local help it prints), the published decks and handouts its
+    pages offer, and, for the language switch, only the languages the zip carries."""
+    workshop, out = context.workshop, context.published
+    curriculum = load_curriculum(root, None, None, errors=[])  # a notebook that fails to load is check's business
+    published = {f"{kind}/{p.name}" for kind in outputs.REGISTRY if kind != "book" and (out / kind).is_dir()
+                 for p in (out / kind).iterdir()}
+    modules = tuple(m for m in curriculum.modules if m.lang in workshop.languages)
+    return replace(context, curriculum=replace(curriculum, modules=modules),
+                   available=frozenset(published | {f"book/{code}" for code in workshop.languages}),
+                   translations=frozenset((nb.parent.name, nb.stem) for nb in notebooks(root / "modules")
+                                          if nb.stem in workshop.languages))
+
+
+def _render_book(code: str, context: RenderContext, book: Path) -> tuple[str, list[str], str | None]:
+    """The book in `code` with the workshop's local help (in a worker), into `book/<code>`, with
+    the decks and handouts its lesson pages offer copied from the published build. Sphinx's own
+    warnings are the book build's business, so they are not repeated here."""
+    renderer = outputs.renderer("book")
+    try:
+        renderer.render(code, context, book)
+    except CurriculumError as exc:
+        return "book", [], str(exc)
+    for source, place in renderer.linked(context.published):
+        if place.startswith(f"book/{code}/"):
+            target = book / place.removeprefix("book/")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(context.published / source, target)
+    return f"book/{code}", [], None
 
 
 def _ensure_book(root: Path, out: Path, languages, console: Console) -> None:

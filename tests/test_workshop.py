@@ -7,7 +7,7 @@ import json
 import re
 import subprocess
 import zipfile
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,12 +17,14 @@ from pypdf import PdfReader
 from curriculum.config import load_config
 from curriculum.languages import words
 from curriculum.load import load_curriculum
-from curriculum.workshop import read_workshop, timetable
+from curriculum.workshop import clock_text, read_workshop, timetable
 
 from .conftest import ROOT, copy_project, run_cli
 
 ES, EN = words("es"), words("en")
 CLINIC_PHONE = "555-0142"  # the example workshop's placeholder clinic
+CLINIC_NAME = "Clínica legal de ejemplo (REEMPLÁCELA)"
+HOTLINE_PHONE = "555-0199"
 LOCAL_PHONE = "555-0123"
 LOCAL = """
 organization:
@@ -38,6 +40,11 @@ local_help:
 
 def _pages(path: Path) -> list[str]:
     return [" ".join((p.extract_text() or "").split()) for p in PdfReader(str(path)).pages]
+
+
+def _es_clock(moment: datetime) -> str:
+    """A clock time as the Spanish agenda prints it (its non-breaking spaces read as spaces)."""
+    return " ".join(clock_text(moment.time(), "es").split())
 
 
 def _slide_text(slide) -> str:
@@ -68,10 +75,10 @@ def test_agenda_is_one_page_whose_times_add_up_with_the_break(example, plan):
     position = 0
     for item in items:  # every line starts where the previous one ended, in order on the page
         assert item.starts == clock.time()
-        found = text.index(f"{clock:%H:%M} {item.label[:20]}", position)
+        found = text.index(f"{_es_clock(clock)} {item.label[:20]}", position)
         position = found
         clock += timedelta(minutes=item.minutes)
-    assert f"{clock:%H:%M} {ES.ends}" in text
+    assert f"{_es_clock(clock)} {ES.ends}" in text
     assert ES.break_label in text and sum(i.minutes for i in items if i.kind == "break") == 10
     assert CLINIC_PHONE in text
 
@@ -127,7 +134,7 @@ def test_run_of_show_has_clock_cues_printing_counts_and_facts_to_recheck(example
     assert ES.trainer_only in text and ES.checklist in text and ES.check_facts in text
     assert f"{ES.participant_packet} 30 + 3 {ES.spare}" in text
     assert f"{ES.say}:" in text and f"{ES.do}:" in text and f"{ES.ask}:" in text
-    assert "18:30–19:15" in text and "20:08" in text
+    assert "6:30 p. m.–7:15 p. m." in text and "8:08 p. m." in text  # es.yml's clock: US Spanish
     assert re.search(r"00-overview, cell \d+, line \d+: 20\d\d-\d\d", text)  # a dated fact to re-check
 
 
@@ -152,9 +159,20 @@ def test_offline_zip_opens_in_chromium_with_no_request_off_the_page(example, tmp
         page.wait_for_selector("article h1")
         page.locator("nav a[href*='lessons/']").first.click()
         page.wait_for_load_state("load")
+        # The workshop's own clinic (its `local:` block), not the curriculum's help, is in the book.
+        legal = page.locator(".untangle-legal").inner_text()
+        assert CLINIC_NAME in legal and CLINIC_PHONE in legal
+        page.get_by_role("link", name=ES.local_help).first.click()
+        page.wait_for_url("**/book/es/local-help.html")
+        article = page.locator("article").inner_text()
+        assert CLINIC_NAME in article and CLINIC_PHONE in article and HOTLINE_PHONE in article
+        assert CLINIC_PHONE in page.locator(".bd-header-announcement").inner_text()
         browser.close()
     off = [url for url in requests if not url.startswith(("file://", "data:", "about:"))]
     assert not off, f"requests left the page: {off[:3]}"
+    # The lesson pages still offer the decks and handouts, and the published book is untouched.
+    assert any(n.startswith("book/es/lessons/") and n.endswith(".pptx") for n in names)
+    assert not (example.parents[1] / "book" / "es" / "local-help.html").exists()
 
 
 def test_local_help_reaches_book_decks_handouts_and_guides(tmp_path):
@@ -277,3 +295,31 @@ def test_bilingual_workshop_prints_each_handout_in_both_languages(real_build, tm
 
     sentence = next(plain_text(b.inlines) for b in walk_blocks(trainer_en.blocks) if isinstance(b, Paragraph))
     assert sentence[:40] in notes  # speaker notes in the trainer's language
+
+
+@pytest.mark.parametrize("lang, clock, expected", [
+    ("en", time(18, 30), "6:30 pm"), ("en", time(0, 5), "12:05 am"), ("en", time(12, 0), "12:00 pm"),
+    ("es", time(18, 30), "6:30 p. m."), ("es", time(9, 5), "9:05 a. m."), ("es", time(0, 0), "12:00 a. m."),
+])
+def test_clock_times_follow_the_language_file(lang, clock, expected):
+    written = clock_text(clock, lang)
+    assert written.replace("\u00a0", " ") == expected
+    assert " " not in written  # non-breaking: a time never wraps across two lines of a table
+
+
+def test_a_new_languages_clock_rule_is_one_file(tmp_path, monkeypatch):
+    """A 24-hour language needs only its file: `clock: "{HH}:{mm}"`; a bad rule is a located error."""
+    from curriculum import languages
+
+    for name, clock in (("xx", '"{HH}h{mm}"'), ("yy", '"{hour}:{mm}"')):
+        text = (languages.FOLDER / "en.yml").read_text(encoding="utf-8")
+        text = re.sub(r"(?m)^clock: .*$", f"clock: {clock}", text)
+        (tmp_path / f"{name}.yml").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(languages, "FOLDER", tmp_path)
+    languages.language.cache_clear()
+    try:
+        assert languages.language("xx").clock_text(time(7, 5)) == "07h05"
+        with pytest.raises(Exception, match=r"yy\.yml.*'clock' may use only"):
+            languages.language("yy")
+    finally:
+        languages.language.cache_clear()

@@ -8,7 +8,7 @@ that names the file to add; nothing falls back to English silently.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import date
+from datetime import date, time
 from functools import cache
 from pathlib import Path
 
@@ -157,9 +157,16 @@ class Language:
     debrief_labels: tuple[str, ...]
     words: Words
     slide_title_chars: int = 70  # a slide title longer than this wraps past two lines
+    clock: str = "{HH}:{mm}"  # how a clock time is written: see en.yml
+    am_pm: tuple[str, str] = ("am", "pm")
 
     def long_date(self, day: date) -> str:
         return self.date_format.format(day=day.day, month=self.months[day.month - 1], year=day.year)
+
+    def clock_text(self, value: time) -> str:
+        """A clock time as people reading this language expect it ("6:30 pm", "6:30 p. m.")."""
+        return self.clock.format(h=value.hour % 12 or 12, H=value.hour, HH=f"{value.hour:02d}",
+                                 mm=f"{value.minute:02d}", ampm=self.am_pm[value.hour >= 12])
 
 
 def available() -> list[str]:
@@ -190,12 +197,20 @@ def language(code: str) -> Language:
         months = tuple(data["months"])
         if len(months) != 12:
             raise LoadError("'months' must list 12 month names", path)
+        am_pm = tuple(str(word) for word in data.get("am_pm", Language.am_pm))
+        if len(am_pm) != 2:
+            raise LoadError("'am_pm' must list 2 words: morning, afternoon (e.g. [am, pm])", path)
+        clock = str(data.get("clock", Language.clock))
+        try:
+            clock.format(h=6, H=18, HH="18", mm="30", ampm=am_pm[1])
+        except (KeyError, IndexError, ValueError):
+            raise LoadError(f"'clock' may use only {{h}}, {{H}}, {{HH}}, {{mm}} and {{ampm}}, not '{clock}'", path) from None
         return Language(
             code=code, name=str(data["name"]), site_title=str(data["site_title"]), months=months,
             date_format=str(data["date_format"]), readability=readability,
             activity_labels=tuple(data["activity_labels"]), debrief_labels=tuple(data["debrief_labels"]),
             words=Words(**{k: str(v) for k, v in labels.items()}),
-            slide_title_chars=int(data.get("slide_title_chars", 70)),
+            slide_title_chars=int(data.get("slide_title_chars", 70)), clock=clock, am_pm=am_pm,
         )
     except (KeyError, TypeError, AttributeError, yaml.YAMLError) as exc:
         raise LoadError(f"not a valid language file ({type(exc).__name__}: {exc}); compare it with en.yml", path) from None
