@@ -23,7 +23,7 @@ from rich.console import Console
 
 from . import cache, outputs
 from .checks import Context, Issue, Severity, run_checks
-from .checks.report import as_json, human_lines, module_table, summary, table_lines
+from .checks.report import as_json, brief_lines, human_lines, module_table, summary, table_lines
 from .config import CONFIG_FILE, load_config, settings_table  # noqa: F401 (settings_table: for the CLI)
 from .errors import BuildError, CheckFailed, CurriculumError, LoadError
 from .languages import FOLDER as LANGUAGE_FOLDER
@@ -75,9 +75,10 @@ class _Plan:
 
 
 def build(root: Path, targets: list[str], ids: list[str] | None, lang: str | None, out: Path | None,
-          console: Console, start: time | None = None, keep_going: bool = False) -> int:
+          console: Console, start: time | None = None, keep_going: bool = False, verbose: bool = False) -> int:
     """Build `targets` ("slides", "book", ... or "all"); return the exit status (1 when
-    --keep-going skipped something)."""
+    --keep-going skipped something). Check errors are printed in full, warnings as a count per
+    rule unless `verbose`."""
     started = clock.monotonic()
     out = (out or root / "build").resolve()
     names = outputs.ordered(outputs.REGISTRY if "all" in targets else targets)
@@ -87,23 +88,25 @@ def build(root: Path, targets: list[str], ids: list[str] | None, lang: str | Non
         if lang:  # so is a chosen module without that language
             notebooks(root / "modules", ids, lang)
     fingerprint = _fingerprint(root, names, renderers, ids, lang, start)
-    if _nothing_changed(out, fingerprint, console, started):
+    if _nothing_changed(out, fingerprint, console, started, verbose):
         return 0
     early = _early_pool(renderers)
     try:
-        return _build(root, names, renderers, ids, lang, out, console, start, keep_going, fingerprint, early, started)
+        return _build(root, names, renderers, ids, lang, out, console, start, keep_going, fingerprint, early, started,
+                      verbose)
     finally:
         if early:
             early.shutdown(cancel_futures=True)
 
 
-def _build(root, names, renderers, ids, lang, out, console, start, keep_going, fingerprint, early, started) -> int:
+def _build(root, names, renderers, ids, lang, out, console, start, keep_going, fingerprint, early, started,
+           verbose) -> int:
     config = load_config(root)
     failed: list[LoadError] = []
     curriculum = load_curriculum(root, None, lang, errors=failed)
     issues = _load_issues(failed) + run_checks(Context(curriculum, config, date.today(), whole=not lang and not failed))
     broken = {(i.module, i.path.stem) for i in issues if i.severity is Severity.ERROR}
-    _print_issues(issues, root, console)
+    _print_issues(issues, root, console, verbose)
     context = RenderContext(curriculum, config, start, published=out, epoch=epoch_from_environment(),
                             translations=_translations(root))
     wanted = {m.id for m in curriculum.modules if not ids or m.id in ids} | {e.path.parent.name for e in failed
@@ -320,14 +323,14 @@ def _fingerprint(root: Path, names, renderers, ids, lang, start) -> str:
     return digest.hexdigest()
 
 
-def _nothing_changed(out: Path, fingerprint: str, console: Console, started: float) -> bool:
+def _nothing_changed(out: Path, fingerprint: str, console: Console, started: float, verbose: bool) -> bool:
     try:
         last = json.loads((out / ".cache" / LAST_BUILD).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
     if last.get("fingerprint") != fingerprint or not all((out / rel).exists() for rel in last.get("outputs", [])):
         return False
-    for style, text in last.get("issues", []):
+    for style, text in last.get("issues" if verbose else "brief", []):
         console.print(text, style=style, soft_wrap=True, markup=False)
     for line in last.get("warnings", []):
         console.print(f"  warning: {line}", style="yellow", soft_wrap=True, markup=False)
@@ -341,7 +344,7 @@ def _remember(root: Path, out: Path, fingerprint: str, plan: _Plan, issues: list
         return  # a partial build must be tried again
     errors = sum(1 for i in issues if i.severity is Severity.ERROR)
     record = {"fingerprint": fingerprint, "outputs": plan.expected, "warnings": warnings,
-              "issues": human_lines(issues, root),
+              "issues": human_lines(issues, root), "brief": brief_lines(issues, root),
               "summary": f"check: {errors} error(s), {len(issues) - errors} warning(s)"}
     (out / ".cache" / LAST_BUILD).write_text(json.dumps(record, indent=1), encoding="utf-8")
 
@@ -349,8 +352,8 @@ def _remember(root: Path, out: Path, fingerprint: str, plan: _Plan, issues: list
 # ---------------------------------------------------------------- messages, staging and publishing
 
 
-def _print_issues(issues: list[Issue], root: Path, console: Console) -> None:
-    for style, text in human_lines(issues, root):
+def _print_issues(issues: list[Issue], root: Path, console: Console, verbose: bool) -> None:
+    for style, text in (human_lines if verbose else brief_lines)(issues, root):
         console.print(text, style=style, soft_wrap=True, markup=False)
     errors = sum(1 for i in issues if i.severity is Severity.ERROR)
     console.print(f"check: {errors} error(s), {len(issues) - errors} warning(s)", markup=False, highlight=False)

@@ -84,6 +84,9 @@ def _parser() -> argparse.ArgumentParser:
                             "e.g. slides handouts")
     build.add_argument("--keep-going", action="store_true",
                        help="build every output that can be built; list what was skipped and why, exit 1")
+    build.add_argument("--verbose", action="store_true",
+                       help="print every check warning before building (default: a count per rule; "
+                            "'curriculum check' lists them)")
     _modules_and_language(build, "; the book always holds every module")
     build.add_argument("--out", type=Path, default=None, metavar="FOLDER",
                        help="output folder (default: build/ in the project), e.g. --out /tmp/untangle")
@@ -195,7 +198,8 @@ def _run(args, root: Path, console: Console) -> int:
             console.print(f"error: unknown output '{unknown[0]}'; choose from {', '.join(REGISTRY)}, all",
                           style="red", markup=False)
             return 2
-        return app.build(root, args.targets, args.modules, args.lang, args.out, console, args.start, args.keep_going)
+        return app.build(root, args.targets, args.modules, args.lang, args.out, console, args.start, args.keep_going,
+                         args.verbose)
     if args.command == "serve":
         from .serve import serve
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from itertools import groupby
 from pathlib import Path
 
@@ -29,6 +30,19 @@ def human_lines(issues: list[Issue], root: Path) -> list[tuple[str, str]]:
             style = "red" if issue.severity is Severity.ERROR else "yellow"
             lines.append((style, f"  {data['file']}, {data['place']}: {data['severity']} [{data['rule']}] "
                                  f"{data['message']}{cell_hint(issue.label)}"))
+    return lines
+
+
+def brief_lines(issues: list[Issue], root: Path) -> list[tuple[str, str]]:
+    """What `build` prints before building: every error in full (as `human_lines`), but the
+    warnings only as a count per rule, with the commands that show each one."""
+    errors = [i for i in issues if i.severity is Severity.ERROR]
+    counts = Counter(i.rule for i in issues if i.severity is not Severity.ERROR)
+    lines = human_lines(errors, root)
+    if counts:
+        lines.append(("yellow", "warnings by rule (`curriculum check` lists each one; "
+                                "`curriculum build --verbose` prints them here):"))
+        lines += [("yellow", f"  {count:>4} {rule}") for rule, count in counts.most_common()]
     return lines
 
 
