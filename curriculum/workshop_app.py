@@ -262,7 +262,7 @@ def list_modules(root: Path, fmt: str, today: date) -> int:
         out.print(f"{row['module']:<32} {row['minutes']:>4} {row['estimated_minutes']:>4}  {langs:<14} "
                   f"{row['last_reviewed']:<10} {row['review_marks']:>5}  {row['oldest_dated_fact'] or '-'}",
                   markup=False, soft_wrap=True)
-    out.print("min: declared minutes; est: estimated from the spoken text and activities; "
+    out.print("min: declared minutes; est: estimated from the spoken text, activities and discussions; "
               "*: translation behind the English", style="dim", markup=False)
     return 0
 
