@@ -26,6 +26,7 @@ from . import myst
 from .pages import LESSONS, Download, Translation
 from .local import PAGE as LOCAL_PAGE
 from .local import BookLocal
+from .untangle_book import THEME_WORDS
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
@@ -251,7 +252,7 @@ def _config(title: str, lang: str, words_: Language, glossary: Glossary, transla
                         for e in glossary.entries},
         "labels": {"search": label.search, "other_languages": label.other_languages,
                    "term_tap_again": label.term_tap_again, "toggle_lessons": label.toggle_lessons,
-                   "toggle_contents": label.toggle_contents},
+                   "toggle_contents": label.toggle_contents, **{key: getattr(label, key) for key in THEME_WORDS}},
     }
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
 

@@ -9,6 +9,10 @@ and give glossary terms their definition.
   templates/untangle-language-switch.html), or to their home page when a lesson is not translated.
 - A glossary term links to the glossary and carries its definition (the link's title), which
   static/untangle-terms.js shows on hover, keyboard focus and tap.
+- The theme, Sphinx and sphinx-togglebutton name a few things in English whatever the page's
+  language ("Main", "Link to this heading"): screen readers read those names, so every page
+  gets its language's words in their place (`ENGLISH_ONLY`, applied by templates/layout.html;
+  the toggle buttons, made by script, are renamed by static/untangle-labels.js).
 
 `render.py` writes what these need into the `untangle_book` setting: the other languages and
 their lessons, the glossary's definitions, and the labels the templates print.
@@ -26,6 +30,20 @@ LOGGER = logging.getLogger(__name__)
 #: Pages every language's book has under the same name.
 SHARED_PAGES = ("glossary", "sources")
 TERM_CLASS = "untangle-term"
+#: Labels written in English in every language, as they appear in the page (attribute, English
+#: text) -> the language file's label that replaces them. Exact strings of the pinned theme
+#: versions: tests/test_book.py fails if an upgrade changes one.
+ENGLISH_ONLY = {
+    ("aria-label", "Announcement"): "theme_announcement",  # pydata-sphinx-theme's banner
+    ("aria-label", "Main"): "theme_main_nav",  # sphinx-book-theme's list of lessons
+    ("aria-label", "Page"): "theme_page_nav",  # sphinx-book-theme's printed contents
+    ("title", "Link to this heading"): "theme_heading_link",  # Sphinx's ¶ links
+    ("title", "Link to this term"): "theme_term_link",
+}
+#: The label of sphinx-togglebutton's buttons (made by its script, renamed by ours).
+TOGGLE_LABEL = "theme_toggle_hidden"
+#: The labels of our own words that this extension needs from render.py.
+THEME_WORDS = (*ENGLISH_ONLY.values(), TOGGLE_LABEL)
 
 
 def _is_remote(asset) -> bool:
@@ -61,8 +79,25 @@ def language_switch(app: Sphinx, pagename: str, templatename: str, context: dict
          "href": f"{up}{other['code']}/{counterpart(pagename, set(other['lessons']), root)}.html"}
         for other in settings.get("languages", [])
     ]
-    tap_again = settings.get("labels", {}).get("term_tap_again", "")
-    context["metatags"] = context.get("metatags", "") + f'<meta name="untangle-tap-again" content="{html.escape(tap_again)}">\n'
+    labels = settings.get("labels", {})
+    context["metatags"] = context.get("metatags", "") + "".join(
+        f'<meta name="{name}" content="{html.escape(labels.get(key, ""))}">\n'
+        for name, key in (("untangle-tap-again", "term_tap_again"), ("untangle-toggle-label", TOGGLE_LABEL)))
+    context["untangle_own_words"] = own_words(labels)
+
+
+def own_words(labels: dict[str, str]):
+    """A function that puts the language's words in place of the theme's English-only labels in
+    a rendered page (the identity for English)."""
+    pairs = [(f'{attribute}="{english}"', f'{attribute}="{html.escape(labels[key])}"')
+             for (attribute, english), key in ENGLISH_ONLY.items() if labels.get(key, english) != english]
+
+    def replace(page: str) -> str:
+        for english, own in pairs:
+            page = page.replace(english, own)
+        return page
+
+    return replace
 
 
 def mark_terms(app: Sphinx, doctree: nodes.document) -> None:

@@ -134,6 +134,13 @@ class Words:
     legal_notice_short_local: str
     toggle_lessons: str
     toggle_contents: str
+    # Book: the theme's English-only screen-reader labels, in this language (polish).
+    theme_announcement: str
+    theme_main_nav: str
+    theme_page_nav: str
+    theme_heading_link: str
+    theme_term_link: str
+    theme_toggle_hidden: str
 
 
 @dataclass(frozen=True)
