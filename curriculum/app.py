@@ -27,7 +27,7 @@ from .checks.report import as_json, human_lines, module_table, summary, table_li
 from .config import CONFIG_FILE, load_config, settings_table  # noqa: F401 (settings_table: for the CLI)
 from .errors import BuildError, CheckFailed, CurriculumError, LoadError
 from .languages import FOLDER as LANGUAGE_FOLDER
-from .load import load_curriculum, module_folders, notebooks, resolve_ids
+from .load import MEMO_FOLDER, load_curriculum, module_folders, notebooks, resolve_ids
 from .rendering import LANGUAGE, MODULE, Job, RenderContext, epoch_from_environment
 from .workshop_app import build_workshop, list_modules, new_workshop  # noqa: F401  (issue 9: the CLI calls them here)
 
@@ -44,7 +44,7 @@ def check(root: Path, ids: list[str] | None, lang: str | None, fmt: str, today: 
     failed: list[LoadError] = []
     curriculum = load_curriculum(root, ids, lang, errors=failed)
     issues = _load_issues(failed)
-    issues += run_checks(Context(curriculum, config, today, whole=not ids and not lang and not failed))
+    issues += run_checks(Context(curriculum, config, today, whole=not ids and not lang and not failed), root / MEMO_FOLDER)
     rows = module_table(curriculum)
     if fmt == "json":
         print(as_json(issues, root, len(curriculum.modules) + len(failed), rows))
@@ -106,7 +106,8 @@ def _build(root, names, renderers, ids, lang, out, console, start, keep_going, f
     config = load_config(root)
     failed: list[LoadError] = []
     curriculum = load_curriculum(root, None, lang, errors=failed)
-    issues = _load_issues(failed) + run_checks(Context(curriculum, config, date.today(), whole=not lang and not failed))
+    issues = _load_issues(failed) + run_checks(Context(curriculum, config, date.today(), whole=not lang and not failed),
+                                               root / MEMO_FOLDER)
     broken = {(i.module, i.path.stem) for i in issues if i.severity is Severity.ERROR}
     _print_issues(issues, root, console)
     context = RenderContext(curriculum, config, start, published=out, epoch=epoch_from_environment(),
