@@ -121,7 +121,22 @@ def define_terms(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             link["classes"].append(TERM_CLASS)
 
 
+def cache_templates(app: Sphinx) -> None:
+    """Keep the theme's compiled templates beside the doctrees: each build runs in a new process,
+    and compiling the theme's Jinja templates again was a third of an incremental build."""
+    from pathlib import Path
+
+    from jinja2 import FileSystemBytecodeCache
+
+    templates = getattr(app.builder, "templates", None)
+    if templates is not None and hasattr(templates, "environment"):
+        folder = Path(app.doctreedir) / "jinja"
+        folder.mkdir(parents=True, exist_ok=True)
+        templates.environment.bytecode_cache = FileSystemBytecodeCache(str(folder))
+
+
 def setup(app: Sphinx) -> dict:
+    app.connect("builder-inited", cache_templates)
     app.add_config_value("untangle_book", {}, "html", types=[dict])
     app.connect("html-page-context", keep_assets_local, priority=900)
     app.connect("html-page-context", language_switch)

@@ -14,7 +14,7 @@ import os
 import shutil
 import tempfile
 import time as clock
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from datetime import date, time
 from pathlib import Path
@@ -27,14 +27,15 @@ from .checks.report import as_json, brief_lines, human_lines, module_table, summ
 from .config import CONFIG_FILE, load_config, settings_table  # noqa: F401 (settings_table: for the CLI)
 from .errors import BuildError, CheckFailed, CurriculumError, LoadError
 from .languages import FOLDER as LANGUAGE_FOLDER
-from .load import load_curriculum, module_folders, notebooks, resolve_ids
+from .load import MEMO_FOLDER, load_curriculum, module_folders, notebooks, resolve_ids
 from .rendering import LANGUAGE, MODULE, Job, RenderContext, epoch_from_environment
 from .workshop_app import build_workshop, list_modules, new_workshop  # noqa: F401  (issue 9: the CLI calls them here)
 
 #: A handout is written for print: one sheet, both sides.
 HANDOUT_PAGES = 2
 LAST_BUILD = "last-build.json"
-#: Up to this many per-module jobs are rendered in the main process instead of a pool.
+#: Up to this many per-module jobs share the one module worker started with the build; more
+#: start a worker per remaining core.
 FEW_JOBS = 6
 
 
@@ -43,7 +44,7 @@ def check(root: Path, ids: list[str] | None, lang: str | None, fmt: str, today: 
     failed: list[LoadError] = []
     curriculum = load_curriculum(root, ids, lang, errors=failed)
     issues = _load_issues(failed)
-    issues += run_checks(Context(curriculum, config, today, whole=not ids and not lang and not failed))
+    issues += run_checks(Context(curriculum, config, today, whole=not ids and not lang and not failed), root / MEMO_FOLDER)
     rows = module_table(curriculum)
     if fmt == "json":
         print(as_json(issues, root, len(curriculum.modules) + len(failed), rows))
@@ -90,21 +91,25 @@ def build(root: Path, targets: list[str], ids: list[str] | None, lang: str | Non
     fingerprint = _fingerprint(root, names, renderers, ids, lang, start)
     if _nothing_changed(out, fingerprint, console, started, verbose):
         return 0
-    early = _early_pool(renderers)
+    workers = _Workers.start(renderers)
+    finished = False
     try:
-        return _build(root, names, renderers, ids, lang, out, console, start, keep_going, fingerprint, early, started,
-                      verbose)
+        status = _build(root, names, renderers, ids, lang, out, console, start, keep_going, fingerprint, workers,
+                        started, verbose)
+        finished = True
+        return status
     finally:
-        if early:
-            early.shutdown(cancel_futures=True)
+        if workers:
+            workers.stop(abandon=not finished)
 
 
-def _build(root, names, renderers, ids, lang, out, console, start, keep_going, fingerprint, early, started,
+def _build(root, names, renderers, ids, lang, out, console, start, keep_going, fingerprint, workers, started,
            verbose) -> int:
     config = load_config(root)
     failed: list[LoadError] = []
     curriculum = load_curriculum(root, None, lang, errors=failed)
-    issues = _load_issues(failed) + run_checks(Context(curriculum, config, date.today(), whole=not lang and not failed))
+    issues = _load_issues(failed) + run_checks(Context(curriculum, config, date.today(), whole=not lang and not failed),
+                                               root / MEMO_FOLDER)
     broken = {(i.module, i.path.stem) for i in issues if i.severity is Severity.ERROR}
     _print_issues(issues, root, console, verbose)
     context = RenderContext(curriculum, config, start, published=out, epoch=epoch_from_environment(),
@@ -121,7 +126,7 @@ def _build(root, names, renderers, ids, lang, out, console, start, keep_going, f
     staging = _staging(out)
     try:
         context = replace(context, staged=staging)
-        warnings = _render(plan.jobs, renderers, context, console, early)
+        warnings = _render(plan.jobs, renderers, context, console, workers)
         for line in warnings:
             console.print(f"  warning: {line}", style="yellow", soft_wrap=True, markup=False)
         _publish(staging, out, renderers)
@@ -234,13 +239,55 @@ def _run(job: Job, context: RenderContext) -> tuple[Job, list[str], str | None]:
         return job, [], str(exc)
 
 
-def _early_pool(renderers) -> ProcessPoolExecutor | None:
-    """A worker for the outputs made once per language (the book), started before the modules
-    are loaded and checked, so it loads its libraries meanwhile on the other core."""
-    slow = [name for name, r in renderers.items() if r.scope == LANGUAGE]
-    if not slow or (os.cpu_count() or 1) < 2:
-        return None
-    return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=_warm, initargs=(slow,))
+class _Workers:
+    """The worker processes of one build. They are started (forked) before the modules are
+    loaded and checked, and load their renderers' libraries (Sphinx, WeasyPrint, python-pptx)
+    meanwhile: one for the outputs made once per language (the book), one for the per-module
+    outputs; a build with many module jobs adds a worker per remaining core."""
+
+    def __init__(self, renderers):
+        self.module_names = [n for n, r in renderers.items() if r.scope == MODULE]
+        language_names = [n for n, r in renderers.items() if r.scope == LANGUAGE]
+        self.language = self._pool(1, language_names) if language_names else None
+        self.modules = [self._pool(1, self.module_names)] if self.module_names else []
+        self.outstanding: dict[ProcessPoolExecutor, int] = {pool: 0 for pool in self.modules}
+
+    @classmethod
+    def start(cls, renderers) -> "_Workers | None":
+        """The workers, or None on a single core (everything then runs in this process)."""
+        return cls(renderers) if (os.cpu_count() or 1) > 1 else None
+
+    @staticmethod
+    def _pool(size: int, names: list[str]) -> ProcessPoolExecutor:
+        pool = ProcessPoolExecutor(size, mp_context=multiprocessing.get_context("fork"), initializer=_warm,
+                                   initargs=(names,))
+        pool.submit(_ready)  # fork now, not at the first job, so loading overlaps the checks
+        return pool
+
+    def add_module_workers(self, count: int) -> None:
+        if count > 0 and self.module_names:
+            pool = self._pool(count, self.module_names)
+            self.modules.append(pool)
+            self.outstanding[pool] = 0
+
+    def for_job(self, scope: str) -> ProcessPoolExecutor | None:
+        """The least busy pool for a job of `scope`."""
+        if scope == LANGUAGE:
+            return self.language
+        return min(self.modules, key=lambda pool: self.outstanding[pool]) if self.modules else None
+
+    def stop(self, abandon: bool) -> None:
+        """Shut every worker down; when the build stopped early (bad input), without waiting for
+        a worker still loading its libraries, so the error reaches the author at once."""
+        for pool in filter(None, (self.language, *self.modules)):
+            if abandon:
+                for process in list(getattr(pool, "_processes", {}).values()):
+                    process.terminate()
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _ready() -> None:
+    """Nothing: submitted to start a worker."""
 
 
 def _warm(names: list[str]) -> None:
@@ -250,49 +297,64 @@ def _warm(names: list[str]) -> None:
             warm()
 
 
-def _render(jobs: list[Job], renderers, context: RenderContext, console: Console,
-            early: ProcessPoolExecutor | None) -> list[str]:
-    """Run the jobs, level by level (an output after those it reads), across the cores: the
-    per-language outputs in their early worker, the per-module ones in a pool of one worker per core."""
-    levels: dict[str, int] = {}
-    for name in renderers:
-        levels[name] = 1 + max((levels[a] for a in renderers[name].after if a in levels), default=-1)
-    warnings: list[str] = []
-    many = [j for j in jobs if renderers[j.renderer].scope == MODULE]
-    # A few jobs (one edited lesson) run here, loading each library once, while the early
-    # worker makes the book; many jobs share a pool of one worker per core.
-    workers = min(os.cpu_count() or 1, len(many)) if len(many) > FEW_JOBS else 1
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) if workers > 1 else None
+def _waits_for(job: Job, jobs: list[Job], renderers) -> set[Job]:
+    """The jobs of this build whose output `job` reads (its renderer's `after`): for a per-module
+    output, the same lesson's; for a per-language one, that language's."""
+    scope = renderers[job.renderer].scope
+    return {other for other in jobs if other.renderer in renderers[job.renderer].after and other.lang == job.lang
+            and (scope != MODULE or renderers[other.renderer].scope != MODULE or other.item == job.item)}
+
+
+def _render(jobs: list[Job], renderers, context: RenderContext, console: Console, workers: _Workers | None) -> list[str]:
+    """Run the jobs across the workers, each as soon as the outputs it reads are done (a lesson
+    plan right after its own deck): the per-language ones in their worker, the per-module ones in
+    the module workers (more of them when there are many)."""
     curriculum = context.curriculum
-    try:
-        done = 0
-        for level in sorted(set(levels.values())):
-            futures = []
-            # Per-language jobs first: they go to their own worker and take longest.
-            for job in sorted((j for j in jobs if levels[j.renderer] == level),
-                              key=lambda j: renderers[j.renderer].scope != LANGUAGE):
-                scope = renderers[job.renderer].scope
-                part = context.only(tuple(m for m in curriculum.modules if m.lang == job.lang and
-                                          (scope == LANGUAGE or m.id == job.item)))
-                runner = early if scope == LANGUAGE and early else pool
-                futures.append(runner.submit(_run, job, part) if runner else _Done(_run(job, part)))
-            for future in as_completed(futures):
-                job, job_warnings, error = future.result()
-                done += 1
-                if error:
-                    raise BuildError(f"{job.renderer} for {job.item} ({job.lang}): {error}")
-                console.print(f"  {done:>3}/{len(jobs)}  {job.renderer:<9} {renderers[job.renderer].file_name(job.item, job.lang)}",
-                              markup=False, highlight=False)
-                warnings.extend(job_warnings)
-    finally:
-        for executor in (pool, early):
-            if executor:
-                executor.shutdown(cancel_futures=True)
+    if workers and sum(renderers[j.renderer].scope == MODULE for j in jobs) > FEW_JOBS:
+        workers.add_module_workers((os.cpu_count() or 1) - 1)
+    waiting = {job: _waits_for(job, jobs, renderers) for job in jobs}
+    running: dict[Future, tuple[Job, ProcessPoolExecutor | None]] = {}
+    warnings: list[str] = []
+
+    def launch() -> None:
+        ready = [job for job, needs in waiting.items() if not needs]
+        # Per-language jobs first: they take longest.
+        for job in sorted(ready, key=lambda j: renderers[j.renderer].scope != LANGUAGE):
+            del waiting[job]
+            scope = renderers[job.renderer].scope
+            part = context.only(tuple(m for m in curriculum.modules if m.lang == job.lang and
+                                      (scope == LANGUAGE or m.id == job.item)))
+            pool = workers.for_job(scope) if workers else None
+            if pool is None:
+                running[_Done(_run(job, part))] = (job, None)
+                continue
+            if pool in workers.outstanding:
+                workers.outstanding[pool] += 1
+            running[pool.submit(_run, job, part)] = (job, pool)
+
+    launch()
+    done = 0
+    while running:
+        finished, _ = wait(running, return_when=FIRST_COMPLETED)
+        for future in finished:
+            job, pool = running.pop(future)
+            if workers and pool in workers.outstanding:
+                workers.outstanding[pool] -= 1
+            _, job_warnings, error = future.result()
+            done += 1
+            if error:
+                raise BuildError(f"{job.renderer} for {job.item} ({job.lang}): {error}")
+            console.print(f"  {done:>3}/{len(jobs)}  {job.renderer:<9} {renderers[job.renderer].file_name(job.item, job.lang)}",
+                          markup=False, highlight=False)
+            warnings.extend(job_warnings)
+            for needs in waiting.values():
+                needs.discard(job)
+        launch()
     return sorted(warnings)
 
 
 class _Done(Future):
-    """A job run in this process, as a finished future (one worker is not worth a process)."""
+    """A job run in this process (a single core), as a finished future."""
 
     def __init__(self, result):
         super().__init__()

@@ -14,6 +14,18 @@ from curriculum.errors import BuildError
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
 logging.getLogger("fontTools").setLevel(logging.ERROR)
 
+class _EmbeddedImages(dict):
+    """WeasyPrint's image cache, kept for the life of the process (a handout is laid out several
+    times, see handouts/fit.py): only embedded `data:` images, whose address is their content, so
+    a picture file edited between two builds in one process is never served stale."""
+
+    def __setitem__(self, key: str, value) -> None:
+        if ":" not in key or key.startswith("data:"):
+            super().__setitem__(key, value)
+
+
+_IMAGES = _EmbeddedImages()
+
 
 @dataclass
 class Layout:
@@ -33,6 +45,11 @@ class Layout:
             if element is not None and element.tag == "section" and box.height:
                 found.update((element.get("class") or "").split())
         return found
+
+    def used_share(self, page: int) -> float:
+        """How much of page `page`'s height its content fills (0 to 1)."""
+        height = self.document.pages[page - 1]._page_box.height
+        return 1 - self.free_height(page) / height if height else 1.0
 
     def free_height(self, page: int) -> float:
         """Empty height, in CSS px (1/96 in), below the last thing on page `page`."""
@@ -62,7 +79,7 @@ def lay_out(html: str, base: Path, when: datetime) -> Layout:
     html = html.replace("</head>", f'<meta name="dcterms.created" content="{stamp}">'
                                     f'<meta name="dcterms.modified" content="{stamp}"></head>', 1)
     try:
-        return Layout(HTML(string=html, base_url=str(base) + "/").render())
+        return Layout(HTML(string=html, base_url=str(base) + "/").render(cache=_IMAGES))
     except (OSError, ValueError) as exc:
         raise BuildError(f"could not lay out the PDF ({exc})") from None
 
@@ -96,7 +113,7 @@ def write_pdf_parts(parts: list[tuple[str, Path]], target: Path, title: str, whe
         for html, base in parts:
             html = html.replace("</head>", f'<meta name="dcterms.created" content="{stamp}">'
                                             f'<meta name="dcterms.modified" content="{stamp}"></head>', 1)
-            document = HTML(string=html, base_url=str(base) + "/").render()
+            document = HTML(string=html, base_url=str(base) + "/").render(cache=_IMAGES)
             if not pages:
                 first = document
             pages.extend(document.pages)

@@ -13,6 +13,14 @@ HANDOUT_PAGES = 2
 PDF_LIBRARIES = ("nbconvert", "weasyprint", "pydyf", "jinja2", "fonttools")
 
 
+def _warm_pdf() -> None:
+    """Load nbconvert and WeasyPrint ahead of time (about a second): app calls it in a worker
+    while it still loads and checks the modules."""
+    import weasyprint  # noqa: F401
+
+    from . import guide, render  # noqa: F401
+
+
 class HandoutRenderer:
     name = "handouts"
     scope = MODULE
@@ -24,6 +32,9 @@ class HandoutRenderer:
 
     def file_name(self, item: str, lang: str) -> str:
         return f"{item}.{lang}.pdf"
+
+    def warm(self) -> None:
+        _warm_pdf()
 
     def render(self, module: Module, context: RenderContext, folder: Path) -> list[str]:
         from .profiles import Profile
@@ -57,6 +68,9 @@ class GuideRenderer:
 
     def file_name(self, item: str, lang: str) -> str:
         return f"{item}.{lang}.pdf"
+
+    def warm(self) -> None:
+        _warm_pdf()
 
     def render(self, module: Module, context: RenderContext, folder: Path) -> list[str]:
         from .guide import render_guide

@@ -44,6 +44,7 @@ def _font(bold: bool, size: float) -> ImageFont.FreeTypeFont:
                      "(bash scripts/system-deps.sh)", FONT_DIRS[0])
 
 
+@lru_cache(maxsize=65536)
 def width_pt(text: str, size: float, bold: bool = False) -> float:
     return _font(bold, size).getlength(text) / SCALE
 

@@ -8,7 +8,6 @@ from curriculum.model import Module
 from curriculum.rendering import MODULE, RenderContext
 
 
-
 class DeckRenderer:
     name = "slides"
     scope = MODULE
@@ -32,3 +31,8 @@ class DeckRenderer:
                     config.max_bullets_per_slide, context.when(module), config.book_url,
                     DeckLocal.of(context, module.lang))
         return []
+
+    def warm(self) -> None:
+        """Load python-pptx and the deck code ahead of time: app calls it in a worker while it
+        still loads and checks the modules."""
+        from . import render  # noqa: F401

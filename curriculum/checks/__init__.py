@@ -5,6 +5,9 @@ changes state. `report` formats the issues for people (grouped by module) or as 
 """
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -65,16 +68,90 @@ def warning(module: Module, place: str, rule: str, message: str) -> Issue:
     return Issue(Severity.WARNING, module.path, place, rule, message, module.id)
 
 
-def run_checks(context: Context) -> list[Issue]:
+def _rules():
     from . import (citations, currency, glossary, images, language, placeholders, slides, structure, terms,
                    timing, translations, untranslated,
                    web)
 
-    issues: list[Issue] = []
-    for rules in (structure, placeholders, citations, currency, glossary, images, language, slides, terms,
-                  translations, untranslated, web, timing):
-        issues.extend(rules.check(context))
-    return with_cell_labels(issues, context.curriculum)
+    return (structure, placeholders, citations, currency, glossary, images, language, slides, terms,
+            translations, untranslated, web, timing)
+
+
+def run_checks(context: Context, memo: Path | None = None) -> list[Issue]:
+    """Every rule's issues. A rule's `check` looks at one lesson at a time (all its loaded
+    languages), so with `memo` (a folder kept between runs) each lesson's results are remembered
+    by everything they read and only edited lessons are checked again; a rule's optional
+    `check_curriculum` looks across lessons and always runs."""
+    rules = _rules()
+    remembered = _CheckMemo(memo, context) if memo is not None else None
+    lessons: dict[str, list[Module]] = {}
+    for module in context.curriculum.modules:
+        lessons.setdefault(module.id, []).append(module)
+    by_lesson: list[Issue] = []
+    for modules in lessons.values():
+        found = remembered.get(modules) if remembered else None
+        if found is None:
+            part = replace(context, curriculum=replace(context.curriculum, modules=tuple(modules)))
+            found = [issue for rule in rules for issue in rule.check(part)]
+            if remembered:
+                remembered.put(modules, found)
+        by_lesson.extend(found)
+    across = [issue for rule in rules if hasattr(rule, "check_curriculum") for issue in rule.check_curriculum(context)]
+    if remembered:
+        remembered.save()
+    return with_cell_labels(across + by_lesson, context.curriculum)
+
+
+class _CheckMemo:
+    """Each lesson's issues, keyed by the rules' code, the settings, the day, and the bytes of
+    every file the rules read for it (its notebooks and pictures, the shared YAML files in
+    modules/, the language files). Losing it costs time only."""
+
+    def __init__(self, folder: Path, context: Context):
+        from .. import cache
+        from ..languages import FOLDER as LANGUAGES
+
+        self.file = folder / "checks.pickle"
+        modules_folder = context.curriculum.root / "modules"
+        shared = [p for p in modules_folder.glob("*.yml")] + sorted(LANGUAGES.glob("*.yml"))
+        self.base = hashlib.sha256("\n".join([
+            cache.code_digest("curriculum"), repr(context.config), context.today.isoformat(), str(context.whole),
+            cache.digest_files(p for p in shared if p.is_file())]).encode()).hexdigest()
+        self.module_files = cache.module_files
+        try:
+            saved = pickle.loads(self.file.read_bytes())
+            self.saved: dict[str, tuple[str, list[Issue]]] = saved if isinstance(saved, dict) else {}
+        except (OSError, ValueError, KeyError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
+            self.saved = {}
+        self.changed = False
+        self.keys: dict[str, str] = {}
+
+    def _key(self, modules: list[Module]) -> str:
+        from .. import cache
+
+        files = sorted({f for m in modules for f in self.module_files(m)})
+        names = ",".join(f"{m.lang}:{m.path}" for m in modules)
+        return hashlib.sha256(f"{self.base}|{names}|{cache.digest_files(files)}".encode()).hexdigest()
+
+    def get(self, modules: list[Module]) -> list[Issue] | None:
+        self.keys[modules[0].id] = key = self._key(modules)
+        entry = self.saved.get(modules[0].id)
+        return entry[1] if entry and entry[0] == key else None
+
+    def put(self, modules: list[Module], issues: list[Issue]) -> None:
+        self.saved[modules[0].id] = (self.keys[modules[0].id], issues)
+        self.changed = True
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.file.with_name(f".{self.file.name}.{os.getpid()}")
+            temporary.write_bytes(pickle.dumps(self.saved))
+            os.replace(temporary, self.file)
+        except OSError:
+            pass  # a read-only project still checks, only slower
 
 
 _CELL_PLACE = re.compile(r"^cell (\d+)\b")

@@ -19,8 +19,11 @@ DATE_OR_LABEL = re.compile(
 FIGURE = re.compile(r"(?<![\w.(])(?!(?:1[89]|20)\d\d\b)(?!0\d\b)(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s?%|\d{2,})(?![\w(,.]*\()")
 
 
-def check(context: Context):
+def check_curriculum(context: Context):
     yield from _inconsistent_sources(context)
+
+
+def check(context: Context):
     for module in context.curriculum.modules:
         counts = Counter(s.id for s in module.sources)
         for n, source in enumerate(module.sources, start=1):

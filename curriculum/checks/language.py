@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Module, plain_text
 from ..languages import language
@@ -32,7 +33,13 @@ def readability(module: Module) -> tuple[str, float] | None:
     body = prose(module)
     if not body or formula not in _FORMULAS:
         return None
-    return formula, round(_FORMULAS[formula](body), 1)
+    return formula, _score(formula, body)
+
+
+@lru_cache(maxsize=256)
+def _score(formula: str, body: str) -> float:
+    """Counting syllables is the slow part of `check`; `check` and its table both ask."""
+    return round(_FORMULAS[formula](body), 1)
 
 
 def check(context: Context):

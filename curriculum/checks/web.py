@@ -10,21 +10,28 @@ from . import Context, Issue, Severity, error
 DRAWN = ("web",)
 
 
-def check(context: Context):
+def check_curriculum(context: Context):
+    """web.yml itself: its problems, each language's words for it, the sources it copies."""
     modules = context.curriculum.modules
-    uses_web = [m for m in modules if any(isinstance(b, Diagram) for c in m.cells for b in walk_blocks(c.blocks))]
     path = web_path(context.curriculum.root)
-    web = None
-    if uses_web or path.is_file():
-        web, problems = read_web(path)
-        for problem in problems:
-            yield Issue(Severity.ERROR, path, f"line {problem.line}" if problem.line else "file", problem.rule,
-                        problem.message, "web")
-        if web is not None:
-            for lang in sorted({m.lang for m in modules} or {"en"}):
-                for problem in words_problems(web, lang):
-                    yield Issue(Severity.ERROR, path, f"language '{lang}'", problem.rule, problem.message, "web")
-            yield from _copied_sources(web, modules, path)
+    if not (_uses_web(modules) or path.is_file()):
+        return
+    web, problems = _read(path)
+    for problem in problems:
+        yield Issue(Severity.ERROR, path, f"line {problem.line}" if problem.line else "file", problem.rule,
+                    problem.message, "web")
+    if web is not None:
+        for lang in sorted({m.lang for m in modules} or {"en"}):
+            for problem in words_problems(web, lang):
+                yield Issue(Severity.ERROR, path, f"language '{lang}'", problem.rule, problem.message, "web")
+        yield from _copied_sources(web, modules, path)
+
+
+def check(context: Context):
+    """Each `{diagram}` names a known drawing and view; each timeline event is cited."""
+    modules = context.curriculum.modules
+    path = web_path(context.curriculum.root)
+    web = _read(path)[0] if _uses_web(modules) else None
     for module in modules:
         for cell in module.cells:
             for block in walk_blocks(cell.blocks):
@@ -41,6 +48,27 @@ def check(context: Context):
                         if not any(isinstance(i, Cite) for i in walk_inlines(event.inlines)):
                             yield error(module, place, "web.event-without-source",
                                         f"the timeline event of {event.date} needs a citation: {{src}}`id`")
+
+
+def _uses_web(modules) -> bool:
+    return any(isinstance(b, Diagram) for m in modules for c in m.cells for b in walk_blocks(c.blocks))
+
+
+_READ: dict[tuple, tuple] = {}
+
+
+def _read(path):
+    """read_web, once per version of the file in this process (every lesson's check asks)."""
+    try:
+        stat = path.stat()
+        key = (str(path), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        return read_web(path)
+    if key not in _READ:
+        if len(_READ) > 64:
+            _READ.clear()
+        _READ[key] = read_web(path)
+    return _READ[key]
 
 
 def _copied_sources(web, modules, path):
