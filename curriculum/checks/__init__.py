@@ -131,7 +131,10 @@ class _CheckMemo:
 
         files = sorted({f for m in modules for f in self.module_files(m)})
         names = ",".join(f"{m.lang}:{m.path}" for m in modules)
-        return hashlib.sha256(f"{self.base}|{names}|{cache.digest_files(files)}".encode()).hexdigest()
+        # Where each file really is, too: a picture swapped for a link to the same bytes
+        # elsewhere is an error (images.outside-module).
+        places = ",".join(os.path.realpath(f) for f in files)
+        return hashlib.sha256(f"{self.base}|{names}|{places}|{cache.digest_files(files)}".encode()).hexdigest()
 
     def get(self, modules: list[Module]) -> list[Issue] | None:
         self.keys[modules[0].id] = key = self._key(modules)
