@@ -115,7 +115,7 @@ class _CheckMemo:
         modules_folder = context.curriculum.root / "modules"
         shared = [p for p in modules_folder.glob("*.yml")] + sorted(LANGUAGES.glob("*.yml"))
         self.base = hashlib.sha256("\n".join([
-            cache.code_digest("curriculum"), repr(context.config), context.today.isoformat(), str(context.whole),
+            cache.code_digest("curriculum"), cache.library_versions(("pillow",)), repr(context.config), context.today.isoformat(), str(context.whole),
             cache.digest_files(p for p in shared if p.is_file())]).encode()).hexdigest()
         self.module_files = cache.module_files
         try:
