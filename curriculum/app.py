@@ -156,6 +156,7 @@ def _plan(renderers, context: RenderContext, wanted: set[str], broken: set[tuple
         if renderer.scope == MODULE:
             items = [(module_id, code) for code in languages for module_id in sorted(wanted)
                      if (module_id, code) in {(m.id, m.lang) for m in curriculum.modules} | broken]
+            items = [(i, c) for i, c in items if _wanted(renderer, curriculum, i, c)]
         else:
             items = [(code, code) for code in languages]
         for item, code in items:
@@ -175,6 +176,14 @@ def _plan(renderers, context: RenderContext, wanted: set[str], broken: set[tuple
                 plan.jobs.append(Job(name, item, code, key))
     plan.cache = output_cache  # type: ignore[attr-defined]
     return plan
+
+
+def _wanted(renderer, curriculum, module_id: str, code: str) -> bool:
+    """Whether an optional output (one with `wants(module)`, like the card sheets) has something
+    to write for this module; a module that failed to load is planned, so its error is reported."""
+    wants = getattr(renderer, "wants", None)
+    module = next((m for m in curriculum.modules if (m.id, m.lang) == (module_id, code)), None)
+    return wants is None or module is None or wants(module)
 
 
 def plan_cache(plan: _Plan, out: Path) -> None:

@@ -134,6 +134,13 @@ class Words:
     legal_notice_short_local: str
     toggle_lessons: str
     toggle_contents: str
+    # activity cards (issue 11)
+    cards: str
+    cards_sheet: str
+    download_cards: str
+    one_set_per_group: str
+    card_number: str
+    cards_to_print: str
 
 
 @dataclass(frozen=True)
