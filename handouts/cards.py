@@ -13,7 +13,7 @@ from html import escape
 from pathlib import Path
 
 from curriculum.languages import words
-from curriculum.model import Cards, Cell, Module, walk_blocks, without_marks
+from curriculum.model import Cards, Cell, Module, cards_of, walk_blocks, without_marks
 from curriculum.rendering import MODULE, RenderContext
 
 from .html import inline_html
@@ -44,6 +44,23 @@ class CardSheetRenderer:
         pdf.write_pdf(html, module.folder, folder / self.file_name(module.id, module.lang),
                       f"{module.title}: {words(module.lang).cards_sheet}", context.when(module), module.lang)
         return []
+
+
+def sheet_path(module: Module) -> str:
+    """Where the sheet is in the build folder, as the lesson plan and the run of show name it."""
+    return f"{CardSheetRenderer.name}/{CardSheetRenderer().file_name(module.id, module.lang)}"
+
+
+def print_line(module: Module, cell: Cell) -> str:
+    """What to print for an activity with cards ("Print the card sheet (6 cards, ...)"); "" without."""
+    count = len(cards_of(cell))
+    return words(module.lang).cards_to_print.format(count=count, file=sheet_path(module)) if count else ""
+
+
+def print_cards(module: Module, cell: Cell) -> str:
+    """The lesson plan's line under an activity with cards, as HTML."""
+    line = print_line(module, cell)
+    return f'<p class="print-cards"><strong>{escape(line)}</strong></p>' if line else ""
 
 
 def sheet_html(module: Module, paper: str) -> str:
