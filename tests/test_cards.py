@@ -19,7 +19,7 @@ from . import pdfs
 from .conftest import ROOT, run_cli
 
 #: The lessons whose activities hand out cards, and how many cards each sheet holds.
-WITH_CARDS = {"01-secure-communities": 6, "05-mobile-biometrics": 8}
+WITH_CARDS = {"01-secure-communities": 6, "03-ncic-and-nlets": 6, "05-mobile-biometrics": 8}
 CARDS_A_PAGE = 8
 
 
