@@ -211,3 +211,17 @@ def test_decks_and_handouts_with_drawings_are_identical_across_rebuilds(tmp_path
         assert result.code == 0, result.err
         digests.append({p.name: p.read_bytes() for kind in ("slides", "handouts") for p in sorted((out / kind).iterdir())})
     assert len(digests[0]) == 4 and digests[0] == digests[1]
+
+
+@pytest.mark.parametrize("module_id", sorted(SCENARIOS))
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_scenarios_print_as_a_strip_of_steps_on_the_handout(real_build, module_id, lang):
+    """On paper a scenario is its steps, numbered, a few words each, in the handout's language
+    (and the handout still fits two pages: tests/test_handouts.py)."""
+    drawing = diagrams.web_drawing(load_web(ROOT), SCENARIOS[module_id], lang)
+    assert drawing.steps
+    pdf = PdfReader(str(real_build / "handouts" / f"{module_id}.{lang}.pdf"))
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in pdf.pages)
+    start = text.index(drawing.title)
+    found = [text.find(" ".join(step.split()), start) for step in drawing.steps]
+    assert -1 not in found and found == sorted(found), (drawing.steps, text[start:start + 600])
