@@ -5,6 +5,7 @@ handout renderers read them and nothing else, so every output agrees on what a l
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -228,6 +229,17 @@ class Cards:
     cards: tuple[Card, ...]
     line: int
     mixed: bool = False  # `:order: mixed`: the sheet prints them out of order (an ordering activity)
+
+    @property
+    def printed(self) -> tuple[Card, ...]:
+        """The cards in the order they are printed and numbered (and named on the slide). Mixed
+        cards follow a fixed shuffle that depends only on their count, so the English and the
+        Spanish sheet number them alike and no build reorders them."""
+        count = len(self.cards)
+        order = range(count)
+        if self.mixed:
+            order = sorted(order, key=lambda i: hashlib.sha256(f"{count}:{i}".encode()).hexdigest())
+        return tuple(self.cards[i] for i in order)
 
 
 Block = Union[Heading, Paragraph, BulletList, Image, Table, Callout, Directive, Unsupported, Diagram, Timeline, Cards]

@@ -8,7 +8,6 @@ cut from the sheet has no source list to point to (the book and the handout keep
 """
 from __future__ import annotations
 
-import hashlib
 from html import escape
 from pathlib import Path
 
@@ -73,27 +72,17 @@ def sheet_html(module: Module, paper: str) -> str:
             f"<style>@page {{ size: {PAGE_SIZES[paper]}; }} {css}</style></head><body>{sections}</body></html>")
 
 
-def printed_order(block: Cards) -> list[int]:
-    """The 0-based cards of `block` in the order the sheet prints them (its numbers)."""
-    count = len(block.cards)
-    if not block.mixed:
-        return list(range(count))
-    # A fixed shuffle that depends only on the count: English and Spanish sheets number alike.
-    return sorted(range(count), key=lambda i: hashlib.sha256(f"{count}:{i}".encode()).hexdigest())
-
-
 def _section(module: Module, cell: Cell) -> str:
     label = words(module.lang)
     block = next(b for b in walk_blocks(cell.blocks) if isinstance(b, Cards))
     heading = f"{module.title} · {label.activity}: {cell.activity_name} · {label.one_set_per_group}"
-    order = printed_order(block)
+    printed = block.printed
     items = []
-    for number, index in enumerate(order, start=1):
-        card = block.cards[index]
+    for number, card in enumerate(printed, start=1):
         title = inline_html(without_marks(card.title), _no_cite)
         body = inline_html(without_marks(card.body), _no_cite) if card.body else ""
         kind = "title" if body or len(title) < 60 else "title statement"
-        items.append(f'<li class="card"><span class="number">{escape(label.card_number.format(n=number, total=len(order)))}'
+        items.append(f'<li class="card"><span class="number">{escape(label.card_number.format(n=number, total=len(printed)))}'
                      f'</span><span class="{kind}">{title}</span>'
                      + (f'<span class="body">{body}</span>' if body else "") + "</li>")
     return f'<section class="sheet"><h1>{escape(heading)}</h1><ol class="cards">{"".join(items)}</ol></section>'

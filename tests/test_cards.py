@@ -135,3 +135,19 @@ def test_run_of_show_lists_the_sheet_and_the_packet_leaves_it_out(real_build, tm
     assert "cards/02-287g" not in run_of_show
     packet = " ".join(pdfs.pages(folder / "packet.pdf"))
     assert "Card 1 of 8" not in packet  # the packet is read, the sheet is cut: it stays out
+
+
+def test_the_activity_slide_names_the_cards_in_their_printed_order(real_build):
+    """Where the line fits, the activity's slide names its cards, in the sheet's mixed order (the
+    slide never shows the answer of an ordering activity)."""
+    from pptx import Presentation
+
+    module = next(m for m in load_curriculum(ROOT, ["03-ncic-and-nlets"]).modules if m.lang == "en")
+    block = next(b for cell in module.card_activities for b in cell.blocks if hasattr(b, "printed"))
+    printed = " · ".join(plain_text(c.title) for c in block.printed)
+    written = " · ".join(plain_text(c.title) for c in block.cards)
+    assert printed != written
+    deck = Presentation(str(real_build / "slides" / "03-ncic-and-nlets.en.pptx"))
+    texts = [" ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame) for slide in deck.slides]
+    assert any(printed in text for text in texts)
+    assert not any(written in text for text in texts)
