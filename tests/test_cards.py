@@ -60,16 +60,24 @@ def test_cards_outside_an_activity_are_a_located_error(project):
     assert result.code == 1 and issues and issues[0]["place"].startswith("cell 8, line ")
 
 
-def test_a_lesson_without_cards_gets_no_sheet_and_one_with_cards_does(project):
-    assert run_cli("build", "cards", root=project).code == 0
-    assert not list((project / "build" / "cards").glob("*.pdf")) if (project / "build" / "cards").exists() else True
+def test_only_a_lesson_with_cards_gets_a_sheet_and_a_removed_list_takes_it_away(project):
+    sheet = project / "build" / "cards" / "00-sample.en.pdf"
+    page = project / "build" / "book" / "en" / "lessons" / "00-sample" / "index.html"
+    assert run_cli("build", "cards", "book", root=project).code == 0
+    assert not sheet.exists() and "cards.pdf" not in page.read_text(encoding="utf-8")
+    notebook = project / "modules" / "00-sample" / "en.ipynb"
+    without = notebook.read_text(encoding="utf-8")
     _activity(project, "### Activity: Follow the prints\n\nSort the cards.\n\n:::{cards}\n- **Jail.** Prints are taken.\n"
                        "- FBI\n:::\n\n**Debrief:** Who saw the data?")
-    result = run_cli("build", "cards", root=project)
+    result = run_cli("build", "cards", "book", root=project)
     assert result.code == 0, result.err
-    sheet = project / "build" / "cards" / "00-sample.en.pdf"
     text = " ".join(pdfs.pages(sheet))
-    assert "Jail" in text and "Prints are taken." in text and "FBI" in text
+    assert "Jail" in text and "Prints are taken." in text and "FBI" in text and "Card 2 of 2" in text
+    assert 'href="downloads/00-sample.en.cards.pdf"' in page.read_text(encoding="utf-8")
+    assert (page.parent / "downloads" / "00-sample.en.cards.pdf").is_file()
+    notebook.write_text(without, encoding="utf-8")  # the author takes the cards out again
+    assert run_cli("build", "cards", "book", root=project).code == 0
+    assert not sheet.exists() and "cards.pdf" not in page.read_text(encoding="utf-8")
 
 
 def _sheets(build: Path) -> list[tuple[str, str, Path]]:
