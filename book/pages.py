@@ -11,7 +11,7 @@ LESSONS = "lessons"
 
 @dataclass(frozen=True)
 class Download:
-    kind: str  # the output it comes from: "slides", "handouts", "guides"
+    kind: str  # the output it comes from: "slides", "handouts", "guides", "cards"
     name: str  # its file name in the lesson page's downloads/ folder
 
 

@@ -111,7 +111,8 @@ def module_page(module: Module, label: Words, downloads: list[Download], local: 
     if module.partly_translated:  # say so rather than let English text surprise a reader
         lines += [myst.fenced("note", esc(label.untranslated_notice)), ""]
     if downloads:
-        names = {"slides": label.download_slides, "handouts": label.download_handout, "guides": label.download_guide}
+        names = {"slides": label.download_slides, "handouts": label.download_handout, "guides": label.download_guide,
+                 "cards": label.download_cards}
         # Raw links: the files are placed beside the page when the build is published, so
         # Sphinx must not look for them in the book's source.
         links = "\n".join(f'- <a href="downloads/{html.escape(d.name)}" download>{html.escape(names.get(d.kind, d.name))}</a>'

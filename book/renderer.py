@@ -25,11 +25,13 @@ class BookRenderer:
     scope = LANGUAGE
     settings = ("title", "publisher", "organization", "local_help", "hotlines")
     options = ()
-    libraries = ("jupyter-book", "sphinx", "sphinx-book-theme", "pydata-sphinx-theme", "myst-parser", "myst-nb")
+    libraries = ("jupyter-book", "sphinx", "sphinx-book-theme", "pydata-sphinx-theme", "myst-parser", "myst-nb",
+                 "graphviz")  # the drawings (curriculum/diagrams.py); the key also holds `dot -V`
     after = ()
     #: What each lesson page offers for download: output -> (extension, what the file is called in
     #: the page's downloads/ folder, so the handout and the lesson plan, both PDFs, never collide).
-    links = {"slides": ("pptx", "slides"), "handouts": ("pdf", "handout"), "guides": ("pdf", "lesson-plan")}
+    links = {"slides": ("pptx", "slides"), "handouts": ("pdf", "handout"), "guides": ("pdf", "lesson-plan"),
+             "cards": ("pdf", "cards")}  # the card sheet: only lessons whose activities hand out cards
 
     def file_name(self, item: str, lang: str) -> str:
         return lang

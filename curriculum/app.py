@@ -73,6 +73,7 @@ class _Plan:
     kept: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # "what: why"
     expected: list[str] = field(default_factory=list)  # every build-relative output path
+    dropped: list[str] = field(default_factory=list)  # optional outputs a module no longer has (its cards)
 
 
 def build(root: Path, targets: list[str], ids: list[str] | None, lang: str | None, out: Path | None,
@@ -117,7 +118,7 @@ def _build(root, names, renderers, ids, lang, out, console, start, keep_going, f
     wanted = {m.id for m in curriculum.modules if not ids or m.id in ids} | {e.path.parent.name for e in failed
                                                                              if not ids or e.path.parent.name in ids}
     plan = _plan(renderers, context, wanted, broken, lang, out, failed)
-    context = replace(context, available=frozenset(plan.expected) | _published(out))
+    context = replace(context, available=frozenset(plan.expected) | (_published(out) - set(plan.dropped)))
     if plan.skipped and not keep_going:
         first = next(i for i in issues if i.severity is Severity.ERROR and (i.module, i.path.stem) in broken)
         raise CheckFailed(f"{summary(issues, len(curriculum.modules) + len(failed))}; nothing was built (first: "
@@ -130,6 +131,8 @@ def _build(root, names, renderers, ids, lang, out, console, start, keep_going, f
         for line in warnings:
             console.print(f"  warning: {line}", style="yellow", soft_wrap=True, markup=False)
         _publish(staging, out, renderers)
+        for rel in plan.dropped:  # a lesson whose cards were removed: its old sheet must not stay linked
+            (out / rel).unlink(missing_ok=True)
         _link_outputs(out)
         _finish_outputs(context, out)
         plan_cache(plan, out)
@@ -164,6 +167,9 @@ def _plan(renderers, context: RenderContext, wanted: set[str], broken: set[tuple
         if renderer.scope == MODULE:
             items = [(module_id, code) for code in languages for module_id in sorted(wanted)
                      if (module_id, code) in {(m.id, m.lang) for m in curriculum.modules} | broken]
+            plan.dropped += [f"{name}/{renderer.file_name(i, c)}" for i, c in items
+                             if not _wanted(renderer, curriculum, i, c)]
+            items = [(i, c) for i, c in items if _wanted(renderer, curriculum, i, c)]
         else:
             items = [(code, code) for code in languages]
         for item, code in items:
@@ -183,6 +189,14 @@ def _plan(renderers, context: RenderContext, wanted: set[str], broken: set[tuple
                 plan.jobs.append(Job(name, item, code, key))
     plan.cache = output_cache  # type: ignore[attr-defined]
     return plan
+
+
+def _wanted(renderer, curriculum, module_id: str, code: str) -> bool:
+    """Whether an optional output (one with `wants(module)`, like the card sheets) has something
+    to write for this module; a module that failed to load is planned, so its error is reported."""
+    wants = getattr(renderer, "wants", None)
+    module = next((m for m in curriculum.modules if (m.id, m.lang) == (module_id, code)), None)
+    return wants is None or module is None or wants(module)
 
 
 def plan_cache(plan: _Plan, out: Path) -> None:

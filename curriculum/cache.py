@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import subprocess
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -39,6 +40,11 @@ def code_digest(package: str) -> str:
                         if p.is_file() and p.suffix in _CODE_SUFFIXES and "__pycache__" not in p.parts)
 
 
+#: Python packages that drive a program installed apart from them: the program's version changes
+#: the output as much as the package's does (a new Graphviz lays a drawing out differently).
+TOOLS = {"graphviz": ("dot", "-V")}
+
+
 @cache
 def library_versions(names: tuple[str, ...]) -> str:
     found = []
@@ -47,7 +53,20 @@ def library_versions(names: tuple[str, ...]) -> str:
             found.append(f"{name}=={metadata.version(name)}")
         except metadata.PackageNotFoundError:
             found.append(f"{name}==missing")
+        if name in TOOLS:
+            found.append(f"{TOOLS[name][0]}=={tool_version(*TOOLS[name])}")
     return ",".join(found)
+
+
+@cache
+def tool_version(program: str, flag: str) -> str:
+    """What `program flag` prints (Graphviz's `dot -V` writes "dot - graphviz version 2.43.0 (0)"
+    to stderr), asked once per process; "missing" when the program is not installed."""
+    try:
+        done = subprocess.run([program, flag], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return "missing"
+    return " ".join((done.stdout + done.stderr).split()) or "missing"
 
 
 @cache

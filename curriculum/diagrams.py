@@ -51,6 +51,7 @@ class Drawing:
     dot: str
     alt: str
     long: tuple[str, ...]  # the long description, one line per arrow or event
+    steps: tuple[str, ...] = ()  # a scenario's steps in a few words each ("Jail → ICE: detainer"), for print
 
     def svg(self) -> str:
         return _render(self.dot, "svg", 0).decode("utf-8")
@@ -139,7 +140,9 @@ def web_drawing(web: Web, view_id: str, lang: str, upto: int | None = None) -> D
         flows = flows[:shown]
     short = "; ".join(f"{words.nodes[f.source]} → {words.nodes[f.target]}: {words.flows[f.id].data}" for f in flows)
     alt = words.phrase("alt_map").format(title=title, count=len(flows), flows=short)
-    return Drawing(title, graph.source, alt, long)
+    steps = tuple(f"{words.nodes[f.source]} → {words.nodes[f.target]}: {words.flows[f.id].data}"
+                  for f in flows) if view.steps else ()
+    return Drawing(title, graph.source, alt, long, steps)
 
 
 def _flow_line(web: Web, flow: Flow, lang: str) -> str:

@@ -19,6 +19,8 @@ from .model import (
     Block,
     BulletList,
     Callout,
+    Card,
+    Cards,
     Cite,
     Code,
     Diagram,
@@ -39,12 +41,17 @@ from .model import (
     Timeline,
     TimelineEvent,
     Unsupported,
+    plain_text,
 )
 
 #: Roles an author may use inside text.
 ROLES = ("src", "term", "review", "asof")
 #: Boxes an author may use; any other directive is reported by `check`.
 CALLOUTS = ("note", "warning", "tip")
+
+#: An activity's printed cards: one list item per card.
+CARDS = "cards"
+_CARDS_HOW = "write one line per card: '- **Title** what the card says' (the text after the title is optional)"
 
 #: Directives drawn from data by curriculum/diagrams.py.
 DRAWINGS = ("diagram", "timeline")
@@ -182,6 +189,8 @@ def _fence(tok: Token, offset: int) -> Block:
     name = match.group("name")
     if name in DRAWINGS:
         return _drawing(name, match.group("arg").strip(), tok.content, line)
+    if name == CARDS:
+        return _cards(match.group("arg").strip(), tok.content, line)
     if name not in CALLOUTS:
         return Directive(name, line)
     body = "\n".join(l for l in tok.content.splitlines() if not _OPTION_LINE.match(l))
@@ -213,6 +222,48 @@ def _drawing(name: str, arg: str, content: str, line: int) -> Block:
         rest = first.text[found.end():]
         events.append(TimelineEvent(found.group("date"), ((Text(rest),) if rest else ()) + item.inlines[1:]))
     return Timeline(arg, tuple(events), line)
+
+
+def _cards(arg: str, content: str, line: int) -> Cards:
+    """A `{cards}` list: each item is one card, its title in bold at the start (or, when nothing
+    is bold, the whole line), then the card's text, if any."""
+    options = {m.group("key"): m.group("value").strip() for m in map(_OPTION.match, content.splitlines()) if m}
+    if arg or set(options) - {"order"} or options.get("order", "mixed") != "mixed":
+        raise MarkupError("':::{cards}' takes nothing after it but an optional ':order: mixed' line (the sheet then "
+                          "prints the cards out of order); " + _CARDS_HOW, line)
+    body = "\n".join(l for l in content.splitlines() if not _OPTION_LINE.match(l))
+    blocks = parse(body, line + 1 + len(options))
+    if not blocks:
+        raise MarkupError("the cards list is empty; " + _CARDS_HOW, line)
+    if len(blocks) != 1 or not isinstance(blocks[0], BulletList):
+        raise MarkupError("the cards hold one list and nothing else; " + _CARDS_HOW, line)
+    cards = []
+    for item in blocks[0].items:
+        if item.depth:
+            raise MarkupError("a card is one line, not a list inside a list; " + _CARDS_HOW, line)
+        cards.append(_card(item.inlines))
+    if not cards or any(not plain_text(card.title) for card in cards):
+        raise MarkupError("a card has no title; " + _CARDS_HOW, line)
+    return Cards(tuple(cards), line, mixed=bool(options))
+
+
+def _card(inlines: Inlines) -> Card:
+    """One card: a leading bold part is its title ("**Arrest.** Police ..."), without the colon
+    or full stop that separates it from the text; otherwise the whole line is the title."""
+    blank = [isinstance(i, Text) and not i.text.strip() for i in inlines]
+    if False in blank:  # markdown-it leaves empty text around a bold part
+        inlines = inlines[blank.index(False):len(blank) - blank[::-1].index(False)]
+    if len(inlines) > 1 and isinstance(inlines[0], Strong):
+        title = _merge_text(list(inlines[0].children))
+        if title and isinstance(title[-1], Text):
+            title = title[:-1] + (Text(title[-1].text.rstrip().rstrip(".:").rstrip()),)
+        body = inlines[1:]
+        if isinstance(body[0], Text):
+            body = (Text(body[0].text.lstrip(" .:")),) + body[1:]
+        return Card(title, tuple(i for i in body if not (isinstance(i, Text) and not i.text)))
+    if len(inlines) == 1 and isinstance(inlines[0], Strong):
+        return Card(inlines[0].children)
+    return Card(inlines)
 
 
 def _inlines(inline_token: Token, offset: int) -> tuple[Inlines, list[Image]]:

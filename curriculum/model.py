@@ -5,6 +5,7 @@ handout renderers read them and nothing else, so every output agrees on what a l
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -212,7 +213,36 @@ class Timeline:
     line: int
 
 
-Block = Union[Heading, Paragraph, BulletList, Image, Table, Callout, Directive, Unsupported, Diagram, Timeline]
+@dataclass(frozen=True)
+class Card:
+    """One printed card: a short title in large type, and optionally a line of text under it."""
+
+    title: Inlines
+    body: Inlines = ()
+
+
+@dataclass(frozen=True)
+class Cards:
+    """An activity's cards (`:::{cards}`), written once: the book lists them, the deck names
+    them, and the `cards` output prints them as a cut-out sheet, numbered so a set can be checked."""
+
+    cards: tuple[Card, ...]
+    line: int
+    mixed: bool = False  # `:order: mixed`: the sheet prints them out of order (an ordering activity)
+
+    @property
+    def printed(self) -> tuple[Card, ...]:
+        """The cards in the order they are printed and numbered (and named on the slide). Mixed
+        cards follow a fixed shuffle that depends only on their count, so the English and the
+        Spanish sheet number them alike and no build reorders them."""
+        count = len(self.cards)
+        order = range(count)
+        if self.mixed:
+            order = sorted(order, key=lambda i: hashlib.sha256(f"{count}:{i}".encode()).hexdigest())
+        return tuple(self.cards[i] for i in order)
+
+
+Block = Union[Heading, Paragraph, BulletList, Image, Table, Callout, Directive, Unsupported, Diagram, Timeline, Cards]
 
 
 def walk_blocks(blocks: tuple[Block, ...]):
@@ -240,6 +270,16 @@ def block_inlines(block: Block):
     elif isinstance(block, Timeline):
         for event in block.events:
             yield event.inlines
+    elif isinstance(block, Cards):
+        for card in block.cards:
+            yield card.title
+            if card.body:
+                yield card.body
+
+
+def cards_of(cell: "Cell") -> tuple[Card, ...]:
+    """The cards an activity cell hands out (none for most cells)."""
+    return tuple(card for block in walk_blocks(cell.blocks) if isinstance(block, Cards) for card in block.cards)
 
 
 # ---------------------------------------------------------------- cells and sections
@@ -419,6 +459,11 @@ class Module:
     def source_numbers(self) -> dict[str, int]:
         """1-based number of each source, in the order the metadata lists them."""
         return {s.id: n for n, s in enumerate(self.sources, start=1)}
+
+    @property
+    def card_activities(self) -> tuple[Cell, ...]:
+        """The activities that hand out cards: the `cards` output prints a sheet for each."""
+        return tuple(c for c in self.cells if c.is_activity and cards_of(c))
 
     def source(self, source_id: str) -> Source | None:
         return next((s for s in self.sources if s.id == source_id), None)

@@ -16,6 +16,7 @@ REGISTRY: dict[str, str] = {
     "handouts": "handouts.renderer:HandoutRenderer",
     "large-print": "handouts.renderer:LargePrintRenderer",
     "guides": "handouts.renderer:GuideRenderer",
+    "cards": "handouts.cards:CardSheetRenderer",
     "book": "book.renderer:BookRenderer",
 }
 

@@ -126,7 +126,9 @@ class Renderer(Protocol):
     #: others, like the book offering decks for download, names them in an optional `links`
     #: and implements `linked(published)`; app places those files after publishing. An output
     #: with something spanning all its items, like the book's language chooser, implements
-    #: `finish(context, published)`, which app calls after every publish.)
+    #: `finish(context, published)`, which app calls after every publish. An output only some
+    #: modules have, like the activity card sheets, implements `wants(module)`: app plans it, and
+    #: `will_exist` reports it, only where that is true.)
     after: ClassVar[tuple[str, ...]]
 
     def file_name(self, item: str, lang: str) -> str:

@@ -23,6 +23,7 @@ from curriculum.rendering import RenderContext
 from curriculum.schedule import DeckMap, Slides, deck_map, schedule
 
 from . import pdf
+from .cards import print_cards
 from .html import inline_html, list_html
 from .deck_numbers import read_deck_map
 from .profiles import Profile
@@ -118,7 +119,8 @@ class LessonPlanPreprocessor(Preprocessor):
                 length = f" ({minutes(item.minutes, label)})" if item.minutes else ""
                 cue = slide_cue(slides.cells.get(item.index), label)
                 cells.append(real("activity" if item.is_activity else "discussion", item.index,
-                                  f"<h3>{escape(heading + length)}{cue}</h3>" + cell_html(item, cite, module.folder, module.lang)))
+                                  f"<h3>{escape(heading + length)}{cue}</h3>" + cell_html(item, cite, module.folder, module.lang)
+                                  + print_cards(module, item)))
         nb.cells = cells
         nb.metadata["guide"] = {
             "lang": module.lang,

@@ -16,6 +16,8 @@ from curriculum.model import (
     Block,
     BulletList,
     Callout,
+    Card,
+    Cards,
     Cite,
     Code,
     Emphasis,
@@ -119,9 +121,17 @@ def blocks_html(blocks: tuple[Block, ...], cite: Cite_, picture: Callable[[Image
             rows = "".join("<tr>" + "".join(f"<td>{inline_html(c, cite)}</td>" for c in row) + "</tr>"
                            for row in block.rows)
             parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+        elif isinstance(block, Cards):
+            parts.append('<ul class="cards">' + "".join(f"<li>{card_html(c, cite)}</li>" for c in block.cards) + "</ul>")
         elif isinstance(block, Callout):
             parts.append(f'<aside class="callout {escape(block.kind)}">{blocks_html(block.blocks, cite, picture, drawing)}</aside>')
     return "\n".join(p for p in parts if p)
+
+
+def card_html(card: Card, cite: Cite_) -> str:
+    """One card in a list (the activity's text, the lesson plan): its title in bold, then its text."""
+    body = inline_html(card.body, cite)
+    return f"<strong>{inline_html(card.title, cite)}</strong>" + (f" {body}" if body else "")
 
 
 def _attach(previous: str, citation: str) -> str:

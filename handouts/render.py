@@ -210,6 +210,9 @@ def cell_html(cell: Cell, cite, folder: Path, lang: str) -> str:
 
     def drawing(block) -> str:
         made = diagrams.drawing_for(block, folder.parents[1], lang)
+        if made.steps:  # a scenario: its steps as a numbered strip, one line each, in a few lines of paper
+            steps = "".join(f"<li>{escape(step)}</li>" for step in made.steps)
+            return f'<div class="scenario"><p><strong>{escape(made.title)}</strong></p><ol>{steps}</ol></div>'
         # Beside the text, not above it: the handout must stay on one sheet.
         return embedded(made.png(diagrams.PRINT_DPI), "image/png", made.alt).replace("<img ", f'<img style="{DRAWING_STYLE}" ', 1)
 

@@ -10,7 +10,8 @@ from curriculum.rendering import MODULE, RenderContext
 
 #: A handout is written for print: one sheet, both sides.
 HANDOUT_PAGES = 2
-PDF_LIBRARIES = ("nbconvert", "weasyprint", "pydyf", "jinja2", "fonttools")
+#: graphviz: the drawings from data (curriculum/diagrams.py); the cache key also holds `dot -V`.
+PDF_LIBRARIES = ("nbconvert", "weasyprint", "pydyf", "jinja2", "fonttools", "graphviz")
 
 
 def _warm_pdf() -> None:

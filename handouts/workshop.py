@@ -25,6 +25,7 @@ from curriculum.rendering import WORKSHOP, RenderContext
 from curriculum.workshop import Item, Workshop, clock_text, overrun, timetable
 
 from . import pdf
+from .cards import print_line
 from .render import TEMPLATES, LocalHelp, _glossary, cell_html, handout_html
 from .renderer import PDF_LIBRARIES
 
@@ -205,7 +206,7 @@ def _materials(workshop: Workshop, evening: _Evening) -> dict:
     """What to print for the expected participants (a tenth more, at least two, as spares)."""
     spare = max(2, ceil(workshop.participants / 10))
     activities = [{"module": module.title, "name": cell.activity_name, "minutes": cell.minutes,
-                   "printed": cell.in_handout}
+                   "printed": cell.in_handout, "cards": print_line(module, cell)}
                   for module in (evening.modules[m] for m in workshop.modules) for cell in module.cells
                   if cell.is_activity]
     return {"copies": workshop.participants, "spare": spare,

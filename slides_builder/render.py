@@ -25,18 +25,21 @@ from curriculum import diagrams
 from curriculum.languages import Words, words
 from curriculum.model import (
     AsOf,
+    Cards,
     Cell,
     Code,
     Emphasis,
     Inlines,
     Link,
     Module,
+    Paragraph,
     Section,
     Strong,
     Table,
     Term,
     Text,
     plain_text,
+    walk_blocks,
     without_marks,
 )
 from curriculum.outline import Bullet, SlidePlan, activity_bullets, bullets_of, chunk_bullets, plan_section
@@ -243,6 +246,7 @@ class _Deck:
         debrief = [plain_text(without_marks(b.inlines)) for b in bullets_of((cell,))
                    if b not in activity_bullets(cell)]
         chunks = chunk_bullets(activity_bullets(cell), self.max_bullets, self._fits(layout)) or [[]]
+        self._name_cards(cell, chunks, layout)
         for n, chunk in enumerate(chunks):
             heading = title if n == 0 else f"{title} ({label.continued})"
             slide = self.bullets_slide(layout, heading, chunk, group, debrief if n == len(chunks) - 1 else None,
@@ -254,6 +258,24 @@ class _Deck:
                 self._text(slide, layout, layout.second, box)
                 if layout.timer is not None:
                     self._text(slide, layout, layout.timer, [[fit.Run(f"{cell.minutes}:00", 40)]])
+
+    def _name_cards(self, cell: Cell, chunks: list[list[Bullet]], layout: layouts.Layout) -> None:
+        """Name the activity's cards (in their printed order, so an ordering activity's answer is
+        not on the screen) on one line under the sentence that hands them out, when that line fits
+        the slide as it is: never a slide more, so the lesson plan's slide numbers hold."""
+        blocks = list(walk_blocks(cell.blocks))
+        at = next((n for n, b in enumerate(blocks) if isinstance(b, Cards)), None)
+        if not at or not isinstance(blocks[at - 1], Paragraph):
+            return
+        titles = " · ".join(plain_text(without_marks(c.title)) for c in blocks[at].printed)
+        line = Bullet((Text(titles),), 1, cell)
+        for chunk in chunks:
+            for n, bullet in enumerate(chunk):
+                if bullet.level == 0 and bullet.inlines == blocks[at - 1].inlines:
+                    named = chunk[:n + 1] + [line] + chunk[n + 1:]
+                    if len(named) <= self.max_bullets and self._fits(layout)(named):
+                        chunk[:] = named
+                    return
 
     def picture_slide(self, title: str, source, alt: str, group: tuple, beside: list[Bullet]) -> None:
         layout = layouts.PICTURE_TEXT if _tall(source) else layouts.FULL_PICTURE

@@ -13,7 +13,7 @@ class DeckRenderer:
     scope = MODULE
     settings = ("max_bullets_per_slide", "slide_template", "book_url", "organization", "local_help", "hotlines")
     options = ()
-    libraries = ("python-pptx", "pillow", "segno")
+    libraries = ("python-pptx", "pillow", "segno", "graphviz")
     after = ()
 
     def file_name(self, item: str, lang: str) -> str:

@@ -28,7 +28,7 @@ class WorkshopDeckRenderer:
     scope = WORKSHOP
     settings = ("max_bullets_per_slide", "slide_template", "book_url", "organization", "local_help", "hotlines")
     options = ()
-    libraries = ("python-pptx", "pillow")
+    libraries = ("python-pptx", "pillow", "graphviz")
     after = ()
 
     def file_name(self, item: str, lang: str) -> str:

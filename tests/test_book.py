@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout, sync_playwright
 
 from curriculum.load import load_glossary, load_module
-from curriculum.model import plain_text
+from curriculum.model import cards_of, plain_text
 from curriculum.languages import language, words
 
 EN = words("en")
@@ -154,6 +154,15 @@ def test_real_book_every_module_page(real_build, browser):
                 href = page.get_attribute(f"a:has-text('{link}')", "href")
                 assert href, f"{module_id}.{lang}: no link '{link}'"
                 assert page.request.get(urllib.parse.urljoin(page.url, href)).status == 200
+            cards = [c for cell in module.card_activities for c in cards_of(cell)]
+            assert page.locator(".untangle-cards li").count() == len(cards), f"{module_id}.{lang}: the cards"
+            if cards:  # the card sheet downloads beside the deck and handout; lessons without cards offer none
+                assert plain_text(cards[0].title) in page.inner_text(".untangle-cards")
+                href = page.get_attribute(f"a:has-text('{label.download_cards}')", "href")
+                sheet = page.request.get(urllib.parse.urljoin(page.url, href))
+                assert sheet.status == 200 and sheet.body()[:5] == b"%PDF-"
+            else:
+                assert page.locator(f"a:has-text('{label.download_cards}')").count() == 0
             assert "{src}" not in html and "{term}" not in html and "{review}" not in html
         for lang in sorted({lang for _, lang in real_notebooks()}):
             for name in ("glossary", "sources"):

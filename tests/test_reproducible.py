@@ -54,3 +54,30 @@ def test_rebuild_reuses_unchanged_outputs_and_redoes_edited_ones(tmp_path):
     glossary = project / "modules" / "glossary.en.yml"
     glossary.write_text(glossary.read_text().replace("main federal police", "national police"))
     assert "built 1 output(s) (" in run_cli("build", "slides", root=project).err
+
+
+def _fake_dot(folder, version: str) -> dict:
+    """A PATH where `dot -V` reports `version` and every other call runs the real Graphviz."""
+    import os
+    import shutil
+
+    folder.mkdir(parents=True, exist_ok=True)
+    script = folder / "dot"
+    script.write_text(f'#!/bin/sh\nif [ "$1" = "-V" ]; then echo "dot - graphviz version {version} (0)" >&2; exit 0; fi\n'
+                      f'exec {shutil.which("dot")} "$@"\n')
+    script.chmod(0o755)
+    return {"PATH": f"{folder}{os.pathsep}{os.environ['PATH']}"}
+
+
+def test_a_new_graphviz_rebuilds_every_output_that_draws(tmp_path):
+    """The drawings come from the `dot` program, not only the Python package: a Graphviz upgrade
+    (`dot -V` reports another version) must rebuild the decks, handouts, lesson plans and book."""
+    project = copy_project(tmp_path / "p", FIXTURE)
+    old, new = _fake_dot(tmp_path / "old", "2.43.0"), _fake_dot(tmp_path / "new", "9.0.0")
+    targets = ("slides", "handouts", "large-print", "guides", "book")
+    assert run_cli("build", *targets, root=project, env=old).code == 0
+    assert "nothing changed" in run_cli("build", *targets, root=project, env=old).err
+    upgraded = run_cli("build", *targets, root=project, env=new)
+    assert upgraded.code == 0 and f"built {len(targets)} output(s) (" in upgraded.err, upgraded.err
+    again = run_cli("build", "slides", "handouts", root=project, env=new)
+    assert "nothing changed" in again.err or "built 0 output(s)" in again.err

@@ -22,8 +22,6 @@ from .conftest import ROOT, run_cli
 DRAWN = ["00-overview", "01-secure-communities", "02-287g", "03-ncic-and-nlets", "04-gang-databases",
          "05-mobile-biometrics", "06-drivers-licenses", "10-other-data-trails"]
 TIMELINES = ["01-secure-communities", "02-287g", "13-alien-enemies-act"]
-#: Module 01's handout is full (two pages of steps and sources): its diagram is in the book and deck only.
-NOT_ON_HANDOUT = {"01-secure-communities"}
 SLIDE_WIDTH_IN = 13.333
 
 BROKEN_WEB = """\
@@ -125,7 +123,7 @@ def test_every_drawn_module_shows_its_picture_in_book_deck_and_handout(real_buil
         assert html.unescape(re.search(r'alt="([^"]*)"', tag).group(1)) in expected
     assert page.count("untangle-drawing") >= len(drawings)
     # Handout: the diagrams tagged for it are embedded pictures.
-    if module_id in DRAWN and module_id not in NOT_ON_HANDOUT:
+    if module_id in DRAWN:
         pdf = PdfReader(str(real_build / "handouts" / f"{module_id}.{lang}.pdf"))
         assert any(page.images for page in pdf.pages)
 
@@ -213,3 +211,17 @@ def test_decks_and_handouts_with_drawings_are_identical_across_rebuilds(tmp_path
         assert result.code == 0, result.err
         digests.append({p.name: p.read_bytes() for kind in ("slides", "handouts") for p in sorted((out / kind).iterdir())})
     assert len(digests[0]) == 4 and digests[0] == digests[1]
+
+
+@pytest.mark.parametrize("module_id", sorted(SCENARIOS))
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_scenarios_print_as_a_strip_of_steps_on_the_handout(real_build, module_id, lang):
+    """On paper a scenario is its steps, numbered, a few words each, in the handout's language
+    (and the handout still fits two pages: tests/test_handouts.py)."""
+    drawing = diagrams.web_drawing(load_web(ROOT), SCENARIOS[module_id], lang)
+    assert drawing.steps
+    pdf = PdfReader(str(real_build / "handouts" / f"{module_id}.{lang}.pdf"))
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in pdf.pages)
+    start = text.index(drawing.title)
+    found = [text.find(" ".join(step.split()), start) for step in drawing.steps]
+    assert -1 not in found and found == sorted(found), (drawing.steps, text[start:start + 600])

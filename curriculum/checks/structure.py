@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..model import Directive, Heading, Unsupported, walk_blocks
+from ..model import Cards, Directive, Heading, Unsupported, walk_blocks
 from . import Context, error, warning
 
 MIN_MINUTES, MAX_MINUTES = 20, 45
@@ -55,6 +55,17 @@ def check(context: Context):
                     yield error(module, f"cell {cell.number}, line {block.line}", "structure.unsupported-markup", block.what)
                 elif isinstance(block, Directive):
                     yield error(module, f"cell {cell.number}, line {block.line}", "structure.unknown-directive",
-                                f"unknown box '{{{block.name}}}'; use note, warning or tip")
+                                f"unknown box '{{{block.name}}}'; use note, warning or tip "
+                                "(or, in an activity, cards)")
+            yield from _cards(module, cell)
             if not cell.source.strip() and cell.kind == "markdown":
                 yield warning(module, f"cell {cell.number}", "structure.empty-cell", "the cell is empty")
+
+
+def _cards(module, cell):
+    """Cards belong to an activity (its title names the printed sheet), one list per activity."""
+    lists = [b for b in walk_blocks(cell.blocks) if isinstance(b, Cards)]
+    for block in lists if not cell.is_activity else lists[1:]:
+        why = ("cards belong in the activity that hands them out (a cell tagged 'activity')" if not cell.is_activity
+               else "an activity has one cards list; put every card in the first one")
+        yield error(module, f"cell {cell.number}, line {block.line}", "structure.cards-place", why)

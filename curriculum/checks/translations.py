@@ -6,7 +6,7 @@ for a while, but the author should see it.
 """
 from __future__ import annotations
 
-from ..model import AsOf, Cell, block_inlines, walk_blocks, walk_inlines
+from ..model import AsOf, Cell, block_inlines, cards_of, walk_blocks, walk_inlines
 from . import Context, warning
 
 ORIGINAL = "en"
@@ -37,6 +37,10 @@ def check(context: Context):
             if mine.tags != english.tags or mine.minutes != english.minutes:
                 yield warning(module, f"cell {mine.number}", "translation.cell",
                               "tags or minutes differ from the same cell in the English")
+            if len(cards_of(mine)) != len(cards_of(english)):
+                yield warning(module, f"cell {mine.number}", "translation.cards",
+                              f"{len(cards_of(mine))} cards here, {len(cards_of(english))} in the English: "
+                              "each card sheet must print the same set")
             ours_dates, theirs_dates = _fact_dates(mine), _fact_dates(english)
             if ours_dates != theirs_dates:
                 yield warning(module, f"cell {mine.number}", "translation.asof",

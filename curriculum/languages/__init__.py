@@ -141,6 +141,13 @@ class Words:
     theme_heading_link: str
     theme_term_link: str
     theme_toggle_hidden: str
+    # activity cards (issue 11)
+    cards: str
+    cards_sheet: str
+    download_cards: str
+    one_set_per_group: str
+    card_number: str
+    cards_to_print: str
 
 
 @dataclass(frozen=True)
