@@ -17,7 +17,7 @@ from nbconvert.preprocessors import Preprocessor
 from nbformat.v4 import new_markdown_cell
 
 from curriculum.checks.currency import fact_date
-from curriculum.languages import Words, words
+from curriculum.languages import Words, language, words
 from curriculum.model import AsOf, BulletList, ListItem, Module, block_inlines, plain_text, walk_blocks, walk_inlines
 from curriculum.rendering import RenderContext
 from curriculum.schedule import DeckMap, Slides, deck_map, schedule
@@ -97,7 +97,7 @@ class LessonPlanPreprocessor(Preprocessor):
             title = section.title or label.introduction
             own = [s for s in slots if s.section == section.title]
             starts = next((s.starts for s in own if s.starts), None)
-            clock = f"{starts:%H:%M} · " if starts else ""
+            clock = f"{language(module.lang).clock_text(starts)} · " if starts else ""
             span = slides.spans.get(position)
             if section.title is None:
                 span = Slides(slides.opening.first, span.last if span else slides.opening.last)
@@ -164,7 +164,7 @@ def _table(module: Module, slots, slides: DeckMap, label: Words) -> list[dict]:
         span = slides.spans.get(position)
         if section.title is None:
             span = Slides(slides.opening.first, span.last if span else slides.opening.last)
-        rows.append({"kind": "section", "label": section.title or label.introduction, "starts": _clock(own[0]),
+        rows.append({"kind": "section", "label": section.title or label.introduction, "starts": _clock(own[0], module.lang),
                      "slides": str(span or ""), "minutes": str(sum(s.minutes for s in own))})
         if len(own) == 1 and own[0].kind == "teaching":
             continue  # a section that is only teaching needs no detail row
@@ -175,7 +175,7 @@ def _table(module: Module, slots, slides: DeckMap, label: Words) -> list[dict]:
                 part, where = f"{label.activity}: {slot.label}", slides.cells.get(slot.cell)
             else:
                 part, where = label.discussion, slides.cells.get(slot.cell)
-            rows.append({"kind": slot.kind, "label": part, "starts": _clock(slot) if slot.minutes else "",
+            rows.append({"kind": slot.kind, "label": part, "starts": _clock(slot, module.lang) if slot.minutes else "",
                          "slides": str(where or ""), "minutes": str(slot.minutes) if slot.minutes else "\u2014"})
     rows.append({"kind": "total", "label": label.total, "starts": "",
                  "slides": str(Slides(1, slides.closing.last)) if slides.closing else "",
@@ -183,8 +183,9 @@ def _table(module: Module, slots, slides: DeckMap, label: Words) -> list[dict]:
     return rows
 
 
-def _clock(slot) -> str:
-    return f"{slot.starts:%H:%M}" if slot.starts else ""
+def _clock(slot, lang: str) -> str:
+    """The slot's start as the language file writes clock times ("6:30 pm", "6:30 p. m.")."""
+    return language(lang).clock_text(slot.starts) if slot.starts else ""
 
 
 def guide_html(module: Module, context: RenderContext) -> str:

@@ -40,11 +40,12 @@ def test_guide_holds_the_trainer_notes_and_the_debrief(fixture_build):
 def test_guide_timetable_starts_at_the_given_clock_time(project):
     result = run_cli("build", "guides", "--start", "18:30", root=project)
     assert result.code == 0, result.err
-    text = _text(project / "build" / "guides" / "00-sample.en.pdf")
-    # 15 teaching minutes shared by the intro and two sections, then a 10-minute activity.
-    assert "18:30" in text and "Follow the prints" in text
-    assert text.index("18:30") < text.index("Follow the prints")
-    assert "18:55" not in text  # the lesson (25 minutes) ends at 18:55; no part starts then
+    text = _text(project / "build" / "guides" / "00-sample.en.pdf").replace("\u00a0", " ")
+    # 15 teaching minutes shared by the intro and two sections, then a 10-minute activity;
+    # times as the English language file writes them (6:30 pm, not 18:30).
+    assert "6:30 pm" in text and "Follow the prints" in text and "18:30" not in text
+    assert text.index("6:30 pm") < text.index("Follow the prints")
+    assert "6:55 pm" not in text  # the lesson (25 minutes) ends at 6:55; no part starts then
 
 
 def test_bad_start_time_is_a_usage_error(project):
