@@ -8,9 +8,11 @@ language file's `web:` section, so the Spanish drawing is in Spanish.
 """
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,6 +35,9 @@ PRINT_DPI = 200
 #: Timelines wrap after this many events per row, so they stay landscape.
 EVENTS_PER_ROW = 3
 
+#: Drawings already made, inside the project (beside the parsed-module memo; ignored by git).
+DRAWINGS_FOLDER = ".untangle-cache/drawings"
+
 #: Rows of the map, top to bottom (the three layers of Module 00: federal, systems, local).
 LAYERS = (("agency",), ("database", "network"), ("local",))
 _COLOURS = {  # kind: (fill, text, shape)
@@ -53,21 +58,43 @@ class Drawing:
     long: tuple[str, ...]  # the long description, one line per arrow or event
     steps: tuple[str, ...] = ()  # a scenario's steps in a few words each ("Jail → ICE: detainer"), for print
 
+    #: Where drawings already made are kept between runs (the project's .untangle-cache/drawings).
+    kept_in: Path | None = field(default=None, compare=False)
+
     def svg(self) -> str:
-        return _render(self.dot, "svg", 0).decode("utf-8")
+        return _render(self.dot, "svg", 0, self.kept_in).decode("utf-8")
 
     def png(self, dpi: int) -> bytes:
-        return _render(self.dot, "png", dpi)
+        return _render(self.dot, "png", dpi, self.kept_in)
 
 
 @lru_cache(maxsize=64)
-def _render(dot: str, fmt: str, dpi: int) -> bytes:
+def _render(dot: str, fmt: str, dpi: int, kept_in: Path | None = None) -> bytes:
+    """Graphviz's picture of `dot`: every build runs in new processes and the book alone draws a
+    dozen pictures, so each is kept on disk by its source and Graphviz's version."""
     source = dot if not dpi else dot.replace("{", f"{{\n\tdpi={dpi}", 1)
+    kept = None
+    if kept_in is not None:
+        from .cache import library_versions
+
+        name = hashlib.sha256(f"{library_versions(('graphviz',))}|{source}".encode()).hexdigest()
+        kept = kept_in / f"{name}.{fmt}"
+        if kept.is_file():
+            return kept.read_bytes()
     try:
-        return graphviz.Source(source).pipe(format=fmt)
+        made = graphviz.Source(source).pipe(format=fmt)
     except graphviz.ExecutableNotFound:
         raise WebError("Graphviz is not installed: run `bash scripts/system-deps.sh build` "
                        "(Debian package 'graphviz')") from None
+    if kept is not None:
+        try:
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            temporary = kept.with_name(f".{kept.name}.{os.getpid()}")
+            temporary.write_bytes(made)
+            os.replace(temporary, kept)
+        except OSError:
+            pass  # a read-only project draws again next time
+    return made
 
 
 def _wrap(text: str, width: int) -> str:
@@ -217,9 +244,9 @@ def svg_geometry(svg: str) -> tuple[float, float, float]:
 def drawing_for(block: Diagram | Timeline, root: Path, lang: str, upto: int | None = None) -> Drawing:
     """The drawing a `{diagram}` or `{timeline}` block asks for, in `lang` (a scenario up to step
     `upto`); the web is read from the project at `root` (a `WebError` if it cannot be)."""
-    if isinstance(block, Diagram):
-        return web_drawing(load_web(root), block.highlight, lang, upto)
-    return timeline_drawing(block, lang)
+    made = (web_drawing(load_web(root), block.highlight, lang, upto) if isinstance(block, Diagram)
+            else timeline_drawing(block, lang))
+    return replace(made, kept_in=root / DRAWINGS_FOLDER)
 
 
 def steps_of(block: Diagram | Timeline, root: Path) -> int:

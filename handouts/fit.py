@@ -37,6 +37,11 @@ def _candidates(has_picture: bool) -> list[Variant]:
     return out
 
 
+def first_variant(has_picture: bool) -> Variant:
+    """The layout `fit` tries first."""
+    return _candidates(has_picture)[0]
+
+
 def fit(attempt: Callable[[Variant], Layout], profile: Profile, has_picture: bool) -> Layout:
     """The best layout `attempt` gives for this profile (see the module docstring)."""
     limit = profile.max_pages

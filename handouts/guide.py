@@ -27,6 +27,7 @@ from .cards import print_cards
 from .html import inline_html, list_html
 from .deck_numbers import read_deck_map
 from .profiles import Profile
+from .reuse import PrintMemo
 from .render import CitationOrder, LocalHelp, cell_html, export, minutes
 from .sources import short_source
 
@@ -200,6 +201,14 @@ def guide_html(module: Module, context: RenderContext) -> str:
     return export(module, "guide", [preprocessor], Profile(config.paper))
 
 
-def render_guide(module: Module, target: Path, context: RenderContext) -> int:
-    return pdf.write_pdf(guide_html(module, context), base=module.folder, target=target, title=module.title,
-                         when=context.when(module), lang=module.lang)
+def render_guide(module: Module, target: Path, context: RenderContext, memo: PrintMemo | None = None) -> int:
+    """Write the lesson plan (or, with `memo`, copy the last build's when its page did not change)."""
+    html = guide_html(module, context)
+    kept = memo.reuse(html, target) if memo else None
+    if kept is not None:
+        return kept
+    pages = pdf.write_pdf(html, base=module.folder, target=target, title=module.title, when=context.when(module),
+                          lang=module.lang)
+    if memo:
+        memo.remember(html, target, pages)
+    return pages

@@ -27,6 +27,7 @@ from . import pdf
 from .html import blocks_html
 from .picture import Picture, embedded, lesson_picture
 from .profiles import Profile
+from .reuse import PrintMemo
 from .sources import short_source
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -252,15 +253,26 @@ def _glossary(module: Module, glossary: Glossary | None) -> list[dict[str, str]]
 
 
 def render_handout(module: Module, glossary: Glossary | None, config: Config, target: Path, when,
-                   profile: Profile = Profile(), local: LocalHelp | None = None) -> int:
-    """Write the handout PDF, laid out to fill its pages on purpose; return its page count."""
-    from .fit import fit
+                   profile: Profile = Profile(), local: LocalHelp | None = None, memo: "PrintMemo | None" = None) -> int:
+    """Write the handout PDF, laid out to fill its pages on purpose (or, with `memo`, copied
+    from the last build when its page did not change); return its page count."""
+    from .fit import first_variant, fit
 
     picture = lesson_picture(module)
+    pages_html: dict[Variant, str] = {}
 
-    def attempt(variant: Variant) -> pdf.Layout:
-        html = handout_html(module, glossary, config, profile, variant, picture, local)
-        return pdf.lay_out(html, base=module.folder, when=when)
+    def page(variant: Variant) -> str:
+        if variant not in pages_html:
+            pages_html[variant] = handout_html(module, glossary, config, profile, variant, picture, local)
+        return pages_html[variant]
 
-    layout = fit(attempt, profile, has_picture=picture is not None)
-    return pdf.write(layout, target, title=module.title, lang=module.lang)
+    first = page(first_variant(has_picture=picture is not None))
+    kept = memo.reuse(first, target) if memo else None
+    if kept is not None:
+        return kept
+    layout = fit(lambda variant: pdf.lay_out(page(variant), base=module.folder, when=when), profile,
+                 has_picture=picture is not None)
+    pages = pdf.write(layout, target, title=module.title, lang=module.lang)
+    if memo:
+        memo.remember(first, target, pages)
+    return pages

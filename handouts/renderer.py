@@ -22,6 +22,14 @@ def _warm_pdf() -> None:
     from . import guide, render  # noqa: F401
 
 
+def _memo(context: RenderContext, output: str, name: str, module: Module, libraries: tuple[str, ...]):
+    """What lets an unchanged printed page be copied from the last build (handouts/reuse.py)."""
+    from .reuse import PrintMemo
+
+    return PrintMemo(context.published, output, name,
+                     (context.when(module).isoformat(), module.title, module.lang), libraries)
+
+
 class HandoutRenderer:
     name = "handouts"
     scope = MODULE
@@ -42,9 +50,10 @@ class HandoutRenderer:
         from .render import LocalHelp, render_handout  # nbconvert and WeasyPrint: loaded only where PDFs are made
 
         profile = Profile(context.config.paper, self.large)
-        pages = render_handout(module, context.glossary(module.lang), context.config,
-                               folder / self.file_name(module.id, module.lang), context.when(module), profile,
-                               LocalHelp.of(context, module.lang))
+        name = self.file_name(module.id, module.lang)
+        pages = render_handout(module, context.glossary(module.lang), context.config, folder / name,
+                               context.when(module), profile, LocalHelp.of(context, module.lang),
+                               _memo(context, self.name, name, module, self.libraries))
         if profile.max_pages and pages > profile.max_pages:
             return [f"{module.path}: the handout has {pages} pages (aim for {HANDOUT_PAGES}); "
                     "shorten the cells tagged 'handout'"]
@@ -76,5 +85,6 @@ class GuideRenderer:
     def render(self, module: Module, context: RenderContext, folder: Path) -> list[str]:
         from .guide import render_guide
 
-        render_guide(module, folder / self.file_name(module.id, module.lang), context)
+        name = self.file_name(module.id, module.lang)
+        render_guide(module, folder / name, context, _memo(context, self.name, name, module, self.libraries))
         return []
