@@ -81,3 +81,48 @@ def test_a_new_graphviz_rebuilds_every_output_that_draws(tmp_path):
     assert upgraded.code == 0 and f"built {len(targets)} output(s) (" in upgraded.err, upgraded.err
     again = run_cli("build", "slides", "handouts", root=project, env=new)
     assert "nothing changed" in again.err or "built 0 output(s)" in again.err
+
+
+def test_a_handout_whose_printed_page_did_not_change_is_kept_and_an_edited_one_is_remade(tmp_path):
+    """An edit the handout does not print (a book-only table) keeps the published PDF instead of
+    laying it out again (seen here by a mark put in the published file, which only a copy
+    keeps); a published file that is not the one remembered, or an edit to a printed cell, is
+    laid out again."""
+    import json
+
+    from pypdf import PdfReader, PdfWriter
+
+    project = copy_project(tmp_path / "p", FIXTURE)
+    assert run_cli("build", "handouts", root=project).code == 0
+    handout = project / "build" / "handouts" / "00-sample.en.pdf"
+    record = project / "build" / ".cache" / "print-memo" / "handouts" / "00-sample.en.pdf.json"
+
+    def mark(remember: bool) -> None:
+        writer = PdfWriter(clone_from=handout)
+        writer.add_metadata({"/Subject": "marked and remembered" if remember else "marked"})
+        writer.write(handout)
+        if remember:
+            memo = json.loads(record.read_text())
+            memo["pdf"] = hashlib.sha256(handout.read_bytes()).hexdigest()
+            record.write_text(json.dumps(memo))
+
+    def subject() -> str | None:
+        return PdfReader(handout).metadata.get("/Subject")
+
+    notebook = project / "modules" / "00-sample" / "en.ipynb"
+    nb = json.loads(notebook.read_text())
+
+    def edit(cell: int, text: str) -> str:
+        nb["cells"][cell]["source"] = text
+        notebook.write_text(json.dumps(nb))
+        return run_cli("build", "handouts", root=project).err
+
+    mark(remember=True)
+    assert "built 1 output(s) (" in edit(5, "| Step | Who |\n|---|---|\n| Booking | Jail |\n| Check | ICE, FBI |")
+    assert subject() == "marked and remembered"  # copied, not laid out again
+    mark(remember=False)  # the published file is not the one the record describes
+    edit(5, "| Step | Who |\n|---|---|\n| Booking | Jail |\n| Check | ICE |")
+    assert subject() is None
+    edit(7, "## What you can do\n\nWrite down the clinic's number today. {src}`agency`")
+    text = " ".join(page.extract_text() for page in PdfReader(handout).pages)
+    assert "Write down the clinic" in " ".join(text.split())
