@@ -28,8 +28,21 @@ def digest_files(paths) -> str:
     digest = hashlib.sha256()
     for path in sorted(paths):
         digest.update(str(path.name).encode())
-        digest.update(path.read_bytes())
+        digest.update(_file_digest(path))
     return digest.hexdigest()
+
+
+_DIGESTS: dict[tuple[str, int, int], bytes] = {}
+
+
+def _file_digest(path: Path) -> bytes:
+    """A file's hash, worked out once per process and version of the file: a build keys every
+    output of a lesson (and the book, every lesson) over the same notebooks."""
+    info = path.stat()
+    known = (str(path), info.st_mtime_ns, info.st_size)
+    if known not in _DIGESTS:
+        _DIGESTS[known] = hashlib.sha256(path.read_bytes()).digest()
+    return _DIGESTS[known]
 
 
 @cache

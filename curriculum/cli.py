@@ -6,6 +6,7 @@ Any `CurriculumError` becomes one line on stderr and exit status 1 (2 for usage 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from datetime import date, time
@@ -170,6 +171,16 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def run() -> None:
+    """The `curriculum` command: `main`, then leave without tearing the loaded curriculum down
+    object by object (a third of a second for a large one). Output is flushed first; every file
+    was written and closed, and every worker stopped, before `main` returned."""
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 def _relative(exc: CurriculumError, root: Path) -> str:
     if exc.path is not None:
         try:
@@ -243,4 +254,4 @@ def _run(args, root: Path, console: Console) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -119,7 +119,9 @@ class _CheckMemo:
             cache.digest_files(p for p in shared if p.is_file())]).encode()).hexdigest()
         self.module_files = cache.module_files
         try:
-            saved = pickle.loads(self.file.read_bytes())
+            from ..load import unpickle
+
+            saved = unpickle(self.file.read_bytes())
             self.saved: dict[str, tuple[str, list[Issue]]] = saved if isinstance(saved, dict) else {}
         except (OSError, ValueError, KeyError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
             self.saved = {}
