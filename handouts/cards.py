@@ -12,7 +12,7 @@ from html import escape
 from pathlib import Path
 
 from curriculum.languages import words
-from curriculum.model import Cards, Cell, Module, cards_of, walk_blocks, without_marks
+from curriculum.model import Cards, Cell, Module, cards_of, plain_text, walk_blocks, without_marks
 from curriculum.rendering import MODULE, RenderContext
 
 from .html import inline_html
@@ -57,9 +57,25 @@ def print_line(module: Module, cell: Cell) -> str:
 
 
 def print_cards(module: Module, cell: Cell) -> str:
-    """The lesson plan's line under an activity with cards, as HTML."""
+    """The lesson plan's line under an activity with cards, as HTML; for cards printed out of
+    order, the answer key by card number, so the trainer can check a group's order at a glance."""
     line = print_line(module, cell)
-    return f'<p class="print-cards"><strong>{escape(line)}</strong></p>' if line else ""
+    if not line:
+        return ""
+    key = answer_key(module, cell)
+    return (f'<p class="print-cards"><strong>{escape(line)}</strong></p>'
+            + (f'<p class="print-cards">{escape(key)}</p>' if key else ""))
+
+
+def answer_key(module: Module, cell: Cell) -> str:
+    """For `:order: mixed` cards, the written order by printed number ("5 (Arrest and booking)
+    → 3 (...)"); "" when the sheet prints the cards in their written order."""
+    block = next((b for b in walk_blocks(cell.blocks) if isinstance(b, Cards)), None)
+    if block is None or not block.mixed:
+        return ""
+    number = {id(card): n for n, card in enumerate(block.printed, start=1)}
+    order = " → ".join(f"{number[id(card)]} ({plain_text(without_marks(card.title))})" for card in block.cards)
+    return words(module.lang).cards_answer_key.format(cards=order)
 
 
 def sheet_html(module: Module, paper: str) -> str:

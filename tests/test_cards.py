@@ -127,6 +127,26 @@ def test_lesson_plan_says_to_print_the_sheet(real_build):
     assert "card sheet" not in plain
 
 
+def test_lesson_plan_gives_the_answer_key_of_mixed_cards_by_printed_number(real_build):
+    """01's step cards print out of order; its lesson plan lists the right order by the numbers
+    printed on the sheet, so a trainer can check a group at a glance. 05's cards (printed in
+    their written order) get no key."""
+    import re
+
+    sheet = " ".join(" ".join(pdfs.pages(real_build / "cards" / "01-secure-communities.es.pdf")).split())
+    plan = " ".join(" ".join(pdfs.pages(real_build / "guides" / "01-secure-communities.es.pdf")).split())
+    assert "Respuesta, por número de tarjeta:" in plan
+    key = plan.split("Respuesta, por número de tarjeta:", 1)[1]
+    pairs = re.findall(r"(\d) \(([^)]+)\)", key)[:6]
+    assert [title for _, title in pairs][0] == "Arresto y fichaje" and pairs[-1][1] == "La cárcel responde"
+    for number, title in pairs:  # on the sheet, a card's number is read right after its text
+        after = sheet[sheet.index(title):]
+        assert re.search(r"Tarjeta (\d) de 6", after).group(1) == number, title
+    assert sorted(number for number, _ in pairs) == list("123456")
+    assert [number for number, _ in pairs] != list("123456")
+    assert "Answer key, by card number" not in " ".join(" ".join(pdfs.pages(real_build / "guides" / "05-mobile-biometrics.en.pdf")).split())
+
+
 def test_run_of_show_lists_the_sheet_and_the_packet_leaves_it_out(real_build, tmp_path):
     root = tmp_path / "project"
     root.mkdir()

@@ -148,6 +148,7 @@ class Words:
     one_set_per_group: str
     card_number: str
     cards_to_print: str
+    cards_answer_key: str
 
 
 @dataclass(frozen=True)
