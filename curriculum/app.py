@@ -263,8 +263,10 @@ class _Workers:
         self.module_names = [n for n, r in renderers.items() if r.scope == MODULE]
         language_names = [n for n, r in renderers.items() if r.scope == LANGUAGE]
         self.language = self._pool(1, language_names) if language_names else None
-        self.modules = [self._pool(1, self.module_names)] if self.module_names else []
-        self.outstanding: dict[ProcessPoolExecutor, int] = {pool: 0 for pool in self.modules}
+        #: The module workers' pools, each with the number of jobs it has not finished.
+        self.outstanding: dict[ProcessPoolExecutor, int] = {}
+        self.pool_of: dict[Future, ProcessPoolExecutor] = {}
+        self.add_module_workers(1)
 
     @classmethod
     def start(cls, renderers) -> "_Workers | None":
@@ -280,20 +282,29 @@ class _Workers:
 
     def add_module_workers(self, count: int) -> None:
         if count > 0 and self.module_names:
-            pool = self._pool(count, self.module_names)
-            self.modules.append(pool)
-            self.outstanding[pool] = 0
+            self.outstanding[self._pool(count, self.module_names)] = 0
 
-    def for_job(self, scope: str) -> ProcessPoolExecutor | None:
-        """The least busy pool for a job of `scope`."""
-        if scope == LANGUAGE:
-            return self.language
-        return min(self.modules, key=lambda pool: self.outstanding[pool]) if self.modules else None
+    def submit(self, scope: str, job: Job, context: RenderContext) -> Future | None:
+        """Render `job` on the least busy pool for `scope` (None when there is none)."""
+        pool = self.language if scope == LANGUAGE else min(self.outstanding, key=self.outstanding.__getitem__,
+                                                           default=None)
+        if pool is None:
+            return None
+        future = pool.submit(_run, job, context)
+        if pool in self.outstanding:
+            self.outstanding[pool] += 1
+            self.pool_of[future] = pool
+        return future
+
+    def finished(self, future: Future) -> None:
+        pool = self.pool_of.pop(future, None)
+        if pool is not None:
+            self.outstanding[pool] -= 1
 
     def stop(self, abandon: bool) -> None:
         """Shut every worker down; when the build stopped early (bad input), without waiting for
         a worker still loading its libraries, so the error reaches the author at once."""
-        for pool in filter(None, (self.language, *self.modules)):
+        for pool in filter(None, (self.language, *self.outstanding)):
             if abandon:
                 for process in list(getattr(pool, "_processes", {}).values()):
                     process.terminate()
@@ -327,7 +338,7 @@ def _render(jobs: list[Job], renderers, context: RenderContext, console: Console
     if workers and sum(renderers[j.renderer].scope == MODULE for j in jobs) > FEW_JOBS:
         workers.add_module_workers((os.cpu_count() or 1) - 1)
     waiting = {job: _waits_for(job, jobs, renderers) for job in jobs}
-    running: dict[Future, tuple[Job, ProcessPoolExecutor | None]] = {}
+    running: dict[Future, Job] = {}
     warnings: list[str] = []
 
     def launch() -> None:
@@ -338,22 +349,17 @@ def _render(jobs: list[Job], renderers, context: RenderContext, console: Console
             scope = renderers[job.renderer].scope
             part = context.only(tuple(m for m in curriculum.modules if m.lang == job.lang and
                                       (scope == LANGUAGE or m.id == job.item)))
-            pool = workers.for_job(scope) if workers else None
-            if pool is None:
-                running[_Done(_run(job, part))] = (job, None)
-                continue
-            if pool in workers.outstanding:
-                workers.outstanding[pool] += 1
-            running[pool.submit(_run, job, part)] = (job, pool)
+            future = workers.submit(scope, job, part) if workers else None
+            running[future or _Done(_run(job, part))] = job
 
     launch()
     done = 0
     while running:
         finished, _ = wait(running, return_when=FIRST_COMPLETED)
         for future in finished:
-            job, pool = running.pop(future)
-            if workers and pool in workers.outstanding:
-                workers.outstanding[pool] -= 1
+            job = running.pop(future)
+            if workers:
+                workers.finished(future)
             _, job_warnings, error = future.result()
             done += 1
             if error:

@@ -287,8 +287,12 @@ def _views(raw, flows: set[str], problems: list[Problem], what: str = "view",
 
 
 @lru_cache(maxsize=4)
+def _read_version(path: str, stamp: tuple) -> tuple[Web | None, list[Problem]]:
+    return read_web(Path(path))
+
+
 def _cached(path: str, stamp: tuple) -> Web:
-    web, problems = read_web(Path(path))
+    web, problems = _read_version(path, stamp)
     if problems:
         first = problems[0]
         raise WebError(first.message, path, f"line {first.line}" if first.line else None, rule=first.rule)
@@ -303,6 +307,16 @@ def load_web(root: Path) -> Web:
     except OSError:
         raise WebError("there is no modules/web.yml, which a diagram draws from", path) from None
     return _cached(str(path), (info.st_mtime_ns, info.st_size))
+
+
+def read_web_once(path: Path) -> tuple[Web | None, list[Problem]]:
+    """`read_web`, once per version of the file in this process: each lesson's check and each
+    drawing asks for it."""
+    try:
+        info = path.stat()
+    except OSError:
+        return read_web(path)
+    return _read_version(str(path), (info.st_mtime_ns, info.st_size))
 
 
 # ---------------------------------------------------------------- words

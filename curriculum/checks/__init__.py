@@ -14,7 +14,9 @@ from datetime import date
 from enum import Enum
 from pathlib import Path
 
+from .. import cache
 from ..config import Config
+from ..languages import FOLDER as LANGUAGES
 from ..model import Curriculum, Module
 
 
@@ -108,16 +110,13 @@ class _CheckMemo:
     modules/, the language files). Losing it costs time only."""
 
     def __init__(self, folder: Path, context: Context):
-        from .. import cache
-        from ..languages import FOLDER as LANGUAGES
-
         self.file = folder / "checks.pickle"
         modules_folder = context.curriculum.root / "modules"
-        shared = [p for p in modules_folder.glob("*.yml")] + sorted(LANGUAGES.glob("*.yml"))
+        shared = [*modules_folder.glob("*.yml"), *LANGUAGES.glob("*.yml")]
         self.base = hashlib.sha256("\n".join([
-            cache.code_digest("curriculum"), cache.library_versions(("pillow",)), repr(context.config), context.today.isoformat(), str(context.whole),
-            cache.digest_files(p for p in shared if p.is_file())]).encode()).hexdigest()
-        self.module_files = cache.module_files
+            cache.code_digest("curriculum"), cache.library_versions(("pillow",)), repr(context.config),
+            context.today.isoformat(), str(context.whole), cache.digest_files(p for p in shared if p.is_file())
+        ]).encode()).hexdigest()
         try:
             from ..load import unpickle
 
@@ -129,9 +128,7 @@ class _CheckMemo:
         self.keys: dict[str, str] = {}
 
     def _key(self, modules: list[Module]) -> str:
-        from .. import cache
-
-        files = sorted({f for m in modules for f in self.module_files(m)})
+        files = sorted({f for m in modules for f in cache.module_files(m)})
         names = ",".join(f"{m.lang}:{m.path}" for m in modules)
         # Where each file really is, too: a picture swapped for a link to the same bytes
         # elsewhere is an error (images.outside-module).

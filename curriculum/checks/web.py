@@ -4,7 +4,7 @@ the `web:` words of each language, the sources the file copies from the lessons,
 from __future__ import annotations
 
 from ..model import Cite, Diagram, Timeline, walk_blocks, walk_inlines
-from ..web import read_web, web_path, words_problems
+from ..web import read_web_once, web_path, words_problems
 from . import Context, Issue, Severity, error
 
 DRAWN = ("web",)
@@ -16,7 +16,7 @@ def check_curriculum(context: Context):
     path = web_path(context.curriculum.root)
     if not (_uses_web(modules) or path.is_file()):
         return
-    web, problems = _read(path)
+    web, problems = read_web_once(path)
     for problem in problems:
         yield Issue(Severity.ERROR, path, f"line {problem.line}" if problem.line else "file", problem.rule,
                     problem.message, "web")
@@ -31,7 +31,7 @@ def check(context: Context):
     """Each `{diagram}` names a known drawing and view; each timeline event is cited."""
     modules = context.curriculum.modules
     path = web_path(context.curriculum.root)
-    web = _read(path)[0] if _uses_web(modules) else None
+    web = read_web_once(path)[0] if _uses_web(modules) else None
     for module in modules:
         for cell in module.cells:
             for block in walk_blocks(cell.blocks):
@@ -52,23 +52,6 @@ def check(context: Context):
 
 def _uses_web(modules) -> bool:
     return any(isinstance(b, Diagram) for m in modules for c in m.cells for b in walk_blocks(c.blocks))
-
-
-_READ: dict[tuple, tuple] = {}
-
-
-def _read(path):
-    """read_web, once per version of the file in this process (every lesson's check asks)."""
-    try:
-        stat = path.stat()
-        key = (str(path), stat.st_mtime_ns, stat.st_size)
-    except OSError:
-        return read_web(path)
-    if key not in _READ:
-        if len(_READ) > 64:
-            _READ.clear()
-        _READ[key] = read_web(path)
-    return _READ[key]
 
 
 def _copied_sources(web, modules, path):
