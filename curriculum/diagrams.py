@@ -29,9 +29,9 @@ FONT_PT = 28
 MIN_PROJECTED_PT = 18
 #: The whole map has many boxes and no arrow labels: larger type keeps it readable when scaled.
 WHOLE_FONT_PT = 40
-#: Pixels per inch of the PNGs: the deck's fill a 1920-pixel projector; the handout's print sharp.
+#: Pixels per inch of the decks' PNGs: they fill a 1920-pixel projector. (Paper and the book take
+#: the SVG: vector type prints sharp, and nothing has to be drawn twice.)
 SLIDE_DPI = 144
-PRINT_DPI = 200
 #: Timelines wrap after this many events per row, so they stay landscape.
 EVENTS_PER_ROW = 3
 
@@ -66,6 +66,14 @@ class Drawing:
 
     def png(self, dpi: int) -> bytes:
         return _render(self.dot, "png", dpi, self.kept_in)
+
+    def png_to_fit(self, width_in: float, height_in: float, dpi: int = SLIDE_DPI) -> bytes:
+        """The PNG for a `width_in` x `height_in` area shown at `dpi`: a drawing larger than the
+        area is drawn straight at the size it is shown, not at full size and then scaled down
+        (a wide timeline was three times the pixels a projector shows)."""
+        width_pt, height_pt, _ = svg_geometry(self.svg())
+        shrink = min(1.0, width_in * 72 / width_pt, height_in * 72 / height_pt) if width_pt and height_pt else 1.0
+        return self.png(max(1, round(dpi * shrink)))
 
 
 @lru_cache(maxsize=64)

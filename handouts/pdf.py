@@ -3,7 +3,9 @@ and write it as tagged PDF/UA."""
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime
 from pathlib import Path
 
@@ -25,6 +27,31 @@ class _EmbeddedImages(dict):
 
 
 _IMAGES = _EmbeddedImages()
+
+#: The page's own stylesheet: the one `<style>` in its head.
+_STYLE = re.compile(r"<style>(?P<css>.*?)</style>", re.S)
+
+
+@lru_cache(maxsize=16)
+def _stylesheet(css: str):
+    """`css` parsed once per process: every handout, lesson plan and large-print page shares a
+    few stylesheets, and parsing one again cost about as much as laying out a short page."""
+    from weasyprint import CSS
+
+    return CSS(string=css)
+
+
+def _document(html: str, base: Path):
+    """WeasyPrint's laid-out document for `html`: its stylesheet is taken out of the page and
+    given already parsed (same rules, same order; `style` attributes still win)."""
+    from weasyprint import HTML
+
+    style = _STYLE.search(html)
+    sheets = []
+    if style is not None:
+        sheets = [_stylesheet(style["css"])]
+        html = html[:style.start()] + html[style.end():]
+    return HTML(string=html, base_url=str(base) + "/").render(stylesheets=sheets, cache=_IMAGES)
 
 
 @dataclass
@@ -73,13 +100,11 @@ def _flow(page):
 
 def lay_out(html: str, base: Path, when: datetime) -> Layout:
     """Lay `html` out (relative links resolved from `base`) with reproducible dates."""
-    from weasyprint import HTML
-
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
     html = html.replace("</head>", f'<meta name="dcterms.created" content="{stamp}">'
                                     f'<meta name="dcterms.modified" content="{stamp}"></head>', 1)
     try:
-        return Layout(HTML(string=html, base_url=str(base) + "/").render(cache=_IMAGES))
+        return Layout(_document(html, base))
     except (OSError, ValueError) as exc:
         raise BuildError(f"could not lay out the PDF ({exc})") from None
 
@@ -113,7 +138,7 @@ def write_pdf_parts(parts: list[tuple[str, Path]], target: Path, title: str, whe
         for html, base in parts:
             html = html.replace("</head>", f'<meta name="dcterms.created" content="{stamp}">'
                                             f'<meta name="dcterms.modified" content="{stamp}"></head>', 1)
-            document = HTML(string=html, base_url=str(base) + "/").render(cache=_IMAGES)
+            document = _document(html, base)
             if not pages:
                 first = document
             pages.extend(document.pages)

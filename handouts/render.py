@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from jinja2 import StrictUndefined
+from jinja2 import BytecodeCache, StrictUndefined
 from nbconvert.exporters import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 
@@ -33,18 +33,41 @@ from .sources import short_source
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+class _CompiledTemplates(BytecodeCache):
+    """Jinja's compiled print templates, kept for the life of the process: each page is exported
+    by a new exporter, and compiling nbconvert's template chain again every time cost more than
+    filling it in. Jinja keys each entry by the template's source, so an edited template compiles
+    again."""
+
+    def __init__(self):
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 class PrintExporter(HTMLExporter):
     """nbconvert's HTML exporter with one of our print templates ("handout", "guide") and a
-    strict Jinja environment: a misspelt key fails the build instead of printing a blank."""
+    strict Jinja environment: a misspelt key fails the build instead of printing a blank. The
+    notebook is validated once, after the preprocessors (not after each of them)."""
 
     def __init__(self, template: str, preprocessors: list[Preprocessor], **kwargs):
-        super().__init__(template_name=template, extra_template_basedirs=[str(TEMPLATES)], **kwargs)
+        super().__init__(template_name=template, extra_template_basedirs=[str(TEMPLATES)],
+                         optimistic_validation=True, **kwargs)
         for preprocessor in preprocessors:
             self.register_preprocessor(preprocessor, enabled=True)
 
     def _create_environment(self):
         environment = super()._create_environment()
         environment.undefined = StrictUndefined
+        environment.bytecode_cache = _COMPILED
         return environment
 
 
@@ -214,8 +237,10 @@ def cell_html(cell: Cell, cite, folder: Path, lang: str) -> str:
         if made.steps:  # a scenario: its steps as a numbered strip, one line each, in a few lines of paper
             steps = "".join(f"<li>{escape(step)}</li>" for step in made.steps)
             return f'<div class="scenario"><p><strong>{escape(made.title)}</strong></p><ol>{steps}</ol></div>'
-        # Beside the text, not above it: the handout must stay on one sheet.
-        return embedded(made.png(diagrams.PRINT_DPI), "image/png", made.alt).replace("<img ", f'<img style="{DRAWING_STYLE}" ', 1)
+        # Beside the text, not above it: the handout must stay on one sheet. As SVG, the book's own
+        # drawing: vector lines and type on paper, and no picture to rasterise and re-encode.
+        return embedded(made.svg().encode("utf-8"), "image/svg+xml", made.alt).replace(
+            "<img ", f'<img style="{DRAWING_STYLE}" ', 1)
 
     return blocks_html(cell.blocks, cite, picture, drawing)
 

@@ -295,8 +295,9 @@ class _Deck:
         for upto in range(1, steps + 1) if steps else [None]:
             drawing = diagrams.drawing_for(block, root, self.module.lang, upto)
             slide = self._new(layouts.FULL_PICTURE, drawing.title or title, group, list(drawing.long))
-            self._place_picture(slide, layouts.FULL_PICTURE.picture, io.BytesIO(drawing.png(diagrams.SLIDE_DPI)),
-                                drawing.alt)
+            area = slide.placeholders[layouts.FULL_PICTURE.picture]
+            picture = drawing.png_to_fit(Emu(area.width).inches, Emu(area.height).inches)
+            self._place_picture(slide, layouts.FULL_PICTURE.picture, io.BytesIO(picture), drawing.alt)
 
     def table_slides(self, table: Table, title: str, group: tuple) -> None:
         rows = list(table.rows)

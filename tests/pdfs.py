@@ -42,6 +42,24 @@ def size_of(runs: list[tuple[str, float]], words: str) -> float:
     return min(found)
 
 
+def figure_alts(path) -> list[str]:
+    """The alternative text of every tagged Figure, as a screen reader finds them."""
+    found: list[str] = []
+
+    def visit(node) -> None:
+        node = node.get_object()
+        if not hasattr(node, "get"):
+            return
+        if node.get("/S") == "/Figure":
+            found.append(str(node.get("/Alt", "")))
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+            visit(kid)
+
+    visit(PdfReader(str(path)).trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
 def pdfinfo(path) -> dict[str, str]:
     """`pdfinfo`'s fields (Debian's poppler-utils, installed by scripts/system-deps.sh test)."""
     tool = shutil.which("pdfinfo")
