@@ -12,6 +12,7 @@ import html
 import io
 import shutil
 from contextlib import redirect_stderr, redirect_stdout
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -20,6 +21,7 @@ from curriculum.errors import BuildError
 from curriculum.languages import Language, Words, language
 from curriculum import diagrams
 from curriculum.model import Cell, Curriculum, Diagram, Glossary, Image, Module, Source, Timeline, walk_blocks
+from curriculum.source_notes import in_language
 from curriculum.web import web_words
 
 from . import myst
@@ -127,7 +129,7 @@ def module_page(module: Module, label: Words, downloads: list[Download], local: 
             lines += [_cell(cell, module, label), ""]
     lines += [f"## {esc(label.key_points)}", ""]
     lines += [f"- {esc(text)}" for text in module.key_points] + [""]
-    lines += [f"## {esc(label.sources)}", "", _source_list(module.sources, label, anchors=True), ""]
+    lines += [f"## {esc(label.sources)}", "", _source_list(module.sources, module.lang, label, anchors=True), ""]
     lines += _legal_box(label, local)
     return "\n".join(lines)
 
@@ -183,9 +185,9 @@ def _cite(ids: tuple[str, ...], numbers: dict[str, int]) -> str:
     return f'<sup class="untangle-cite">[{links}]</sup>'
 
 
-def _source_list(sources: tuple[Source, ...], label: Words, anchors: bool) -> str:
+def _source_list(sources: tuple[Source, ...], lang: str, label: Words, anchors: bool) -> str:
     items = []
-    for source in sources:
+    for source in map(partial(in_language, lang=lang), sources):
         anchor = f' id="src-{html.escape(source.id)}"' if anchors else ""
         items.append(
             f"<li{anchor}>{html.escape(source.publisher)}. "
@@ -224,7 +226,7 @@ def _sources_page(modules: tuple[Module, ...], label: Words) -> str:
     lines = [f"# {myst.escape(label.sources)}", "", myst.escape(label.sources_page_intro), ""]
     for module in modules:
         lines += [f"## [{myst.escape(module.title)}]({page_path(module)}.md)", "",
-                  _source_list(module.sources, label, anchors=False), ""]
+                  _source_list(module.sources, module.lang, label, anchors=False), ""]
     return "\n".join(lines)
 
 

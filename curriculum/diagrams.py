@@ -20,6 +20,7 @@ import graphviz
 
 from .languages import language
 from .model import Diagram, Timeline, plain_text
+from .source_notes import in_language
 from .web import WHOLE, Flow, Web, WebError, load_web, web_words
 
 FONT = "DejaVu Sans"
@@ -192,8 +193,8 @@ def _flow_line(web: Web, flow: Flow, lang: str) -> str:
     if flow.status != "active":
         extra.append(words.phrase(flow.status))
     extra.append(f"{words.phrase('as_of')} {when(flow.as_of, lang)}")
-    cited = [web.source(s) for s in flow.sources]
-    extra.append(f"{words.phrase('sources')}: " + "; ".join(f"{s.publisher} ({s.date})" for s in cited if s))
+    cited = [in_language(s, lang) for s in map(web.source, flow.sources) if s]
+    extra.append(f"{words.phrase('sources')}: " + "; ".join(f"{s.publisher} ({s.date})" for s in cited))
     return f"{line} ({', '.join(extra)})."
 
 

@@ -44,6 +44,7 @@ from curriculum.model import (
 )
 from curriculum.outline import Bullet, SlidePlan, activity_bullets, bullets_of, chunk_bullets, plan_section
 from curriculum.schedule import schedule
+from curriculum.source_notes import in_language
 
 from . import fit, layouts
 from . import notes as speaker
@@ -321,7 +322,7 @@ class _Deck:
         has a web address). The full list goes in this slide's notes."""
         module, label = self.module, self.label
         listed = [f"{n}. {s.publisher}. {s.title} ({s.date}). {s.url} ({label.accessed} {s.accessed.isoformat()})"
-                  for n, s in enumerate(module.sources, start=1)]
+                  for n, s in enumerate((in_language(s, module.lang) for s in module.sources), start=1)]
         slide = self._new(layouts.SOURCES, label.sources, ("end",), ["\n".join(listed)])
         page = book_page(module, self.book_url)
         size = _size(self._layout(layouts.SOURCES), layouts.SOURCES.body, 24)

@@ -145,7 +145,7 @@ def test_build_warns_when_a_handout_runs_past_two_pages(project):
 
 
 def test_source_notes_are_printed_in_the_handout_language():
-    from handouts.sources import local_field
+    from curriculum.source_notes import local_field
 
     assert local_field("U.S. Department of Homeland Security (copy at scribd.com)", "es") == \
         "U.S. Department of Homeland Security (copia en scribd.com)"

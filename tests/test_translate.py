@@ -107,3 +107,24 @@ def test_a_partly_translated_lesson_says_so_in_the_book_and_the_handout(project)
     assert notice in page
     handout = PdfReader(str(project / "build" / "handouts" / "00-sample.es.pdf"))
     assert notice in " ".join(" ".join(p.extract_text().split()) for p in handout.pages)
+
+
+def test_spanish_outputs_print_source_notes_in_spanish(real_build):
+    """Source notes are written in English ("copy at …", "undated page"); a Spanish reader sees
+    them in Spanish on every output that lists sources, and the drawings' descriptions."""
+    import re
+    import zipfile
+
+    from .conftest import ROOT
+    from .pdfs import pages
+
+    english = re.compile(r"\((?:[^()]*; )?(?:copy at|copy on|undated page|archived copy|undated)\b")
+    book = " ".join(p.read_text(encoding="utf-8") for p in (real_build / "book" / "es").rglob("*.html"))
+    decks = " ".join(zipfile.ZipFile(deck).read(name).decode("utf-8")
+                     for deck in (real_build / "slides").glob("*.es.pptx")
+                     for name in zipfile.ZipFile(deck).namelist() if name.startswith("ppt/notesSlides/"))
+    guides = " ".join(" ".join(pages(guide)) for guide in (real_build / "guides").glob("*.es.pdf"))
+    assert "(copy at" in (ROOT / "modules" / "05-mobile-biometrics" / "es.ipynb").read_text(encoding="utf-8")
+    for name, text in (("book", book), ("decks' notes", decks), ("lesson plans", guides)):
+        assert "(copia en " in text, name
+        assert not english.search(text), f"{name}: {english.search(text).group(0)!r}"

@@ -3,13 +3,16 @@ Spanish words on Spanish drawings, identical bytes on every build, labels readab
 from __future__ import annotations
 
 import html
+import io
 import json
 import re
 import shutil
 
 import pytest
+from PIL import Image as PILImage
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.util import Emu
 from pypdf import PdfReader
 
 from curriculum import diagrams
@@ -149,11 +152,15 @@ def test_spanish_drawings_say_spanish_words():
 def test_drawings_are_identical_on_every_build(real_build):
     """The deck built by another process holds the same bytes as a drawing made here."""
     web = load_web(ROOT)
-    made = diagrams.web_drawing(web, "whole", "es").png(diagrams.SLIDE_DPI)
     deck = Presentation(str(real_build / "slides" / "00-overview.es.pptx"))
+    layout = next(lay for lay in deck.slide_layouts if lay.name == "Untangle Full Picture")
+    area = next(p for p in layout.placeholders if p.placeholder_format.idx == 3)
+    made = diagrams.web_drawing(web, "whole", "es").png_to_fit(Emu(area.width).inches, Emu(area.height).inches)
     blobs = [shape.image.blob for slide in deck.slides for shape in slide.shapes
              if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
     assert made in blobs
+    # Drawn at the size the slide shows it: about as many pixels across as a projector has.
+    assert 1000 <= PILImage.open(io.BytesIO(made)).width <= 2000
     diagrams._render.cache_clear()
     assert diagrams.web_drawing(web, "whole", "es").svg() == diagrams.web_drawing(web, "whole", "es").svg()
 
