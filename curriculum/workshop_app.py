@@ -85,7 +85,8 @@ def build_workshop(root: Path, name: str, out: Path | None, console: Console) ->
         console.print(f"warning: {label.overrun.format(minutes=late, end=clock_text(workshop.end, workshop.lang))}",
                       style="yellow", soft_wrap=True, markup=False)
     ends = items[-1].ends if items else workshop.start
-    console.print(f"[green]built[/green] workshop '{name}' ({workshop.start:%H:%M}-{ends:%H:%M}, "
+    console.print(f"[green]built[/green] workshop '{name}' ({clock_text(workshop.start, 'en')} to "
+                  f"{clock_text(ends, 'en')}, "
                   f"{len(workshop.modules)} modules) into {target} in {clock.monotonic() - started:.1f} s")
     return 0
 

@@ -98,9 +98,10 @@ class PrintedCellsPreprocessor(Preprocessor):
     """Keep the notebook cells the handout prints, in order, each with its HTML from the tree
     as its source and its section title (on the first printed cell of a section) in metadata."""
 
-    def __init__(self, module: Module, cite, picture_html: str = "", picture_section: str | None = None, **kwargs):
+    def __init__(self, module: Module, cite, picture_html: str = "", picture_section: str | None = None,
+                 large: bool = False, **kwargs):
         super().__init__(**kwargs)
-        self.module, self.cite = module, cite
+        self.module, self.cite, self.large = module, cite, large
         self.picture_html, self.picture_section = picture_html, picture_section
 
     def preprocess(self, nb, resources):
@@ -120,7 +121,8 @@ class PrintedCellsPreprocessor(Preprocessor):
             here = ""
             if picture and section and section == (self.picture_section or ""):
                 here, picture = picture, ""  # the picture opens its own section, beside the text
-            raw.cell_type, raw.source = "markdown", here + title + cell_html(cell, self.cite, self.module.folder, self.module.lang)
+            raw.cell_type, raw.source = "markdown", here + title + cell_html(cell, self.cite, self.module.folder,
+                                                                             self.module.lang, self.large)
             raw.metadata["untangle_print"] = {"section": section}
             raw.pop("outputs", None)
             raw.pop("execution_count", None)
@@ -214,16 +216,34 @@ def handout_html(module: Module, glossary: Glossary | None, config: Config, prof
     if picture is not None and variant.picture_in:
         shown = picture.html(variant.picture_in * (1.4 if profile.large else 1), column_in=6.9, beside=not profile.large)
     return export(module, "handout", [
-        PrintedCellsPreprocessor(module, cite, shown, picture.section if picture else None),
+        PrintedCellsPreprocessor(module, cite, shown, picture.section if picture else None, profile.large),
         HandoutFactsPreprocessor(module, glossary, config, cite, variant, local)], profile)
 
 
-#: Where a drawing made from data sits on a handout: floated beside the steps it pictures.
-DRAWING_STYLE = "float: right; width: 28%; max-height: 1.8in; object-fit: contain; margin: 0 0 0.1in 0.15in"
+#: The smallest a drawing's labels print, in points: readable on a handout held in the hand, and
+#: for large print's readers as large as its notes.
+LABEL_PT = 7.5
+LARGE_LABEL_PT = 12
+#: A drawing up to this wide (inches) stands beside the steps it pictures; a wider one gets a line
+#: of its own, so the text beside it never becomes a narrow strip.
+BESIDE_UP_TO_IN = 3.3
+NARROWEST_IN = 1.9
 
 
-def cell_html(cell: Cell, cite, folder: Path, lang: str) -> str:
-    """A cell's printed HTML, its pictures embedded (drawings made from data in `lang`)."""
+def drawing_style(made: diagrams.Drawing, large: bool = False) -> str:
+    """How wide a drawing prints: just wide enough that its smallest label is readable (drawings
+    are drawn for a slide, so on paper they shrink), beside the text when that is narrow enough."""
+    width_pt, _, label_pt = diagrams.svg_geometry(made.svg())
+    least = LARGE_LABEL_PT if large else LABEL_PT
+    width_in = max(NARROWEST_IN, width_pt / 72 * least / label_pt) if label_pt else NARROWEST_IN
+    if not large and width_in <= BESIDE_UP_TO_IN:
+        return f"float: right; width: {width_in:.2f}in; max-width: 45%; margin: 0 0 0.1in 0.15in"
+    return f"display: block; width: {width_in:.2f}in; max-width: 100%; margin: 0.1in auto"
+
+
+def cell_html(cell: Cell, cite, folder: Path, lang: str, large: bool = False) -> str:
+    """A cell's printed HTML, its pictures embedded (drawings made from data in `lang`, sized for
+    large print when `large`)."""
     if cell.figure is not None:
         return embedded(cell.figure.png, "image/png", cell.figure.alt)
 
@@ -237,10 +257,9 @@ def cell_html(cell: Cell, cite, folder: Path, lang: str) -> str:
         if made.steps:  # a scenario: its steps as a numbered strip, one line each, in a few lines of paper
             steps = "".join(f"<li>{escape(step)}</li>" for step in made.steps)
             return f'<div class="scenario"><p><strong>{escape(made.title)}</strong></p><ol>{steps}</ol></div>'
-        # Beside the text, not above it: the handout must stay on one sheet. As SVG, the book's own
-        # drawing: vector lines and type on paper, and no picture to rasterise and re-encode.
+        # As SVG, the book's own drawing: vector lines and type on paper, nothing to rasterise.
         return embedded(made.svg().encode("utf-8"), "image/svg+xml", made.alt).replace(
-            "<img ", f'<img style="{DRAWING_STYLE}" ', 1)
+            "<img ", f'<img style="{drawing_style(made, large)}" ', 1)
 
     return blocks_html(cell.blocks, cite, picture, drawing)
 

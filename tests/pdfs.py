@@ -1,6 +1,7 @@
 """Reading the real PDFs as a printer and a screen reader would: text, type sizes, tagging."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 
@@ -58,6 +59,21 @@ def figure_alts(path) -> list[str]:
 
     visit(PdfReader(str(path)).trailer["/Root"]["/StructTreeRoot"])
     return found
+
+
+def type_sizes(path) -> dict[str, float]:
+    """The smallest size (pt, rounded down) of each font family used, as Poppler places the text on
+    the page: transforms applied, so a drawing scaled down on paper reports its printed size
+    (pypdf does not apply a drawing's own scale)."""
+    tool = shutil.which("pdftohtml")
+    assert tool, "pdftohtml is missing: run `bash scripts/system-deps.sh test`"
+    out = subprocess.run([tool, "-xml", "-i", "-stdout", "-zoom", "1", str(path)],
+                         capture_output=True, text=True, check=True).stdout
+    sizes: dict[str, float] = {}
+    for spec in re.finditer(r'<fontspec id="\d+" size="(?P<size>[\d.]+)" family="(?:[A-Z]{6}\+)?(?P<family>[^"]+)"', out):
+        family = spec["family"]
+        sizes[family] = min(sizes.get(family, float("inf")), float(spec["size"]))
+    return sizes
 
 
 def pdfinfo(path) -> dict[str, str]:

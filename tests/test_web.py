@@ -21,7 +21,7 @@ from curriculum.model import Diagram, Timeline, walk_blocks
 from curriculum.web import load_web, read_web, web_words
 
 from .conftest import ROOT, run_cli
-from .pdfs import figure_alts, pages
+from .pdfs import figure_alts, pages, type_sizes
 
 DRAWN = ["00-overview", "01-secure-communities", "02-287g", "03-ncic-and-nlets", "04-gang-databases",
          "05-mobile-biometrics", "06-drivers-licenses", "10-other-data-trails"]
@@ -137,6 +137,12 @@ def test_every_drawn_module_shows_its_picture_in_book_deck_and_handout(real_buil
                      if diagrams.drawing_for(block, ROOT, lang).alt in figure_alts(handout))
         labels = re.findall(r">([^<>]{3,})</text>", shown.svg())
         assert labels and all(" ".join(html.unescape(label).split()) in printed for label in labels)
+        # Its labels (DejaVu Sans, the drawings' type) are readable on paper: 7.5 pt on the handout,
+        # 12 on large print (a drawing is drawn for a slide and shrinks on paper; Poppler rounds
+        # sizes down: 11.98 reads 11).
+        assert diagrams.FONT == "DejaVu Sans"
+        for output, least in (("handouts", 7), ("large-print", 11)):
+            assert type_sizes(real_build / output / f"{module_id}.{lang}.pdf")["DejaVu-Sans"] >= least, output
 
 
 def test_spanish_drawings_say_spanish_words():
