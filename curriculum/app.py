@@ -163,13 +163,12 @@ def _plan(renderers, context: RenderContext, wanted: set[str], broken: set[tuple
     languages = sorted({m.lang for m in curriculum.modules} | {e.path.stem for e in failed})
     if lang:
         languages = [lang]
+    lessons = [(module_id, code) for code in languages for module_id in sorted(wanted)
+               if (module_id, code) in {(m.id, m.lang) for m in curriculum.modules} | broken]
+    plan.dropped = _dropped(curriculum, lessons)
     for name, renderer in renderers.items():
         if renderer.scope == MODULE:
-            items = [(module_id, code) for code in languages for module_id in sorted(wanted)
-                     if (module_id, code) in {(m.id, m.lang) for m in curriculum.modules} | broken]
-            plan.dropped += [f"{name}/{renderer.file_name(i, c)}" for i, c in items
-                             if not _wanted(renderer, curriculum, i, c)]
-            items = [(i, c) for i, c in items if _wanted(renderer, curriculum, i, c)]
+            items = [(i, c) for i, c in lessons if _wanted(renderer, curriculum, i, c)]
         else:
             items = [(code, code) for code in languages]
         for item, code in items:
@@ -189,6 +188,16 @@ def _plan(renderers, context: RenderContext, wanted: set[str], broken: set[tuple
                 plan.jobs.append(Job(name, item, code, key))
     plan.cache = output_cache  # type: ignore[attr-defined]
     return plan
+
+
+def _dropped(curriculum, lessons: list[tuple[str, str]]) -> list[str]:
+    """The optional outputs (a lesson's card sheet) these lessons no longer have, whichever
+    outputs this build makes: a book built alone must not go on linking a sheet whose cards the
+    author took out."""
+    optional = [(name, outputs.renderer(name)) for name in outputs.REGISTRY]
+    return [f"{name}/{renderer.file_name(i, c)}" for name, renderer in optional
+            if renderer.scope == MODULE and hasattr(renderer, "wants") for i, c in lessons
+            if not _wanted(renderer, curriculum, i, c)]
 
 
 def _wanted(renderer, curriculum, module_id: str, code: str) -> bool:

@@ -78,6 +78,11 @@ def test_only_a_lesson_with_cards_gets_a_sheet_and_a_removed_list_takes_it_away(
     notebook.write_text(without, encoding="utf-8")  # the author takes the cards out again
     assert run_cli("build", "cards", "book", root=project).code == 0
     assert not sheet.exists() and "cards.pdf" not in page.read_text(encoding="utf-8")
+    _activity(project, "### Activity: Sort\n\n:::{cards}\n- **One.** First.\n- **Two.** Second.\n:::\n")
+    assert run_cli("build", "cards", "book", root=project).code == 0 and sheet.exists()
+    notebook.write_text(without, encoding="utf-8")  # taken out again, and only the book rebuilt
+    assert run_cli("build", "book", root=project).code == 0
+    assert not sheet.exists() and "cards.pdf" not in page.read_text(encoding="utf-8")
 
 
 def _sheets(build: Path) -> list[tuple[str, str, Path]]:
