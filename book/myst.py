@@ -134,7 +134,8 @@ def blocks_myst(blocks: tuple[Block, ...], cite: Cite_, picture: Callable[[Image
         elif isinstance(block, Cards):  # a grid of cards (book/static/untangle.css)
             items = [f"- **{inline_myst(c.title, cite)}**" + (f" {inline_myst(c.body, cite)}" if c.body else "")
                      for c in block.cards]
-            parts.append(fenced("container", "\n".join(items), "untangle-cards"))
+            named = f"**{escape(block.title)}**\n\n" if block.title else ""
+            parts.append(named + fenced("container", "\n".join(items), "untangle-cards"))
         elif isinstance(block, Callout):
             parts.append(fenced(block.kind, blocks_myst(block.blocks, cite, picture, drawing)))
     return "\n\n".join(p for p in parts if p)

@@ -228,9 +228,11 @@ def _cards(arg: str, content: str, line: int) -> Cards:
     """A `{cards}` list: each item is one card, its title in bold at the start (or, when nothing
     is bold, the whole line), then the card's text, if any."""
     options = {m.group("key"): m.group("value").strip() for m in map(_OPTION.match, content.splitlines()) if m}
-    if arg or set(options) - {"order"} or options.get("order", "mixed") != "mixed":
+    if (arg or set(options) - {"order", "title"} or options.get("order", "mixed") != "mixed"
+            or ("title" in options and not options["title"])):
         raise MarkupError("':::{cards}' takes nothing after it but an optional ':order: mixed' line (the sheet then "
-                          "prints the cards out of order); " + _CARDS_HOW, line)
+                          "prints the cards out of order) and ':title: …' (the set's name on the sheet); "
+                          + _CARDS_HOW, line)
     body = "\n".join(l for l in content.splitlines() if not _OPTION_LINE.match(l))
     blocks = parse(body, line + 1 + len(options))
     if not blocks:
@@ -244,7 +246,7 @@ def _cards(arg: str, content: str, line: int) -> Cards:
         cards.append(_card(item.inlines))
     if not cards or any(not plain_text(card.title) for card in cards):
         raise MarkupError("a card has no title; " + _CARDS_HOW, line)
-    return Cards(tuple(cards), line, mixed=bool(options))
+    return Cards(tuple(cards), line, mixed="order" in options, title=options.get("title", ""))
 
 
 def _card(inlines: Inlines) -> Card:

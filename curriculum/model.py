@@ -229,6 +229,7 @@ class Cards:
     cards: tuple[Card, ...]
     line: int
     mixed: bool = False  # `:order: mixed`: the sheet prints them out of order (an ordering activity)
+    title: str = ""  # `:title: Change one fact`: names a set when an activity hands out more than one
 
     @property
     def printed(self) -> tuple[Card, ...]:

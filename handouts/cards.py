@@ -1,5 +1,6 @@
 """Printable activity cards (issue 11): one cut-out sheet per module and language, for the
-activities whose cell holds a `:::{cards}` list.
+activities whose cell holds a `:::{cards}` list (a set per list, each starting a new page: an
+activity may hand out six step cards and four "change one fact" slips).
 
 Each card carries its number ("3 / 8") so a trainer can check a set is complete; with
 `:order: mixed` the sheet prints the cards in a fixed mixed order (the same in every language),
@@ -19,6 +20,8 @@ from .html import inline_html
 from .profiles import PAGE_SIZES
 
 TEMPLATES = Path(__file__).parent / "templates"
+#: A card title this long (characters) is a statement: printed smaller and not bold, so it fits.
+STATEMENT_LENGTH = 60
 
 
 class CardSheetRenderer:
@@ -62,42 +65,50 @@ def print_cards(module: Module, cell: Cell) -> str:
     line = print_line(module, cell)
     if not line:
         return ""
-    key = answer_key(module, cell)
     return (f'<p class="print-cards"><strong>{escape(line)}</strong></p>'
-            + (f'<p class="print-cards">{escape(key)}</p>' if key else ""))
+            + "".join(f'<p class="print-cards">{escape(key)}</p>' for key in answer_keys(module, cell)))
 
 
-def answer_key(module: Module, cell: Cell) -> str:
-    """For `:order: mixed` cards, the written order by printed number ("5 (Arrest and booking)
-    → 3 (...)"); "" when the sheet prints the cards in their written order."""
-    block = next((b for b in walk_blocks(cell.blocks) if isinstance(b, Cards)), None)
-    if block is None or not block.mixed:
-        return ""
-    number = {id(card): n for n, card in enumerate(block.printed, start=1)}
-    order = " → ".join(f"{number[id(card)]} ({plain_text(without_marks(card.title))})" for card in block.cards)
-    return words(module.lang).cards_answer_key.format(cards=order)
+def _sets(cell: Cell) -> list[Cards]:
+    """The sets of cards an activity hands out, in the order it lists them."""
+    return [b for b in walk_blocks(cell.blocks) if isinstance(b, Cards)]
+
+
+def answer_keys(module: Module, cell: Cell) -> list[str]:
+    """For each `:order: mixed` set, the written order by printed number ("5 (Arrest and booking)
+    → 3 (...)"), after the set's name when it has one; none for sets printed in written order."""
+    keys = []
+    for block in (b for b in _sets(cell) if b.mixed):
+        number = {id(card): n for n, card in enumerate(block.printed, start=1)}
+        order = " → ".join(f"{number[id(card)]} ({plain_text(without_marks(card.title))})" for card in block.cards)
+        key = words(module.lang).cards_answer_key.format(cards=order)
+        keys.append(f"{block.title}: {key}" if block.title else key)
+    return keys
 
 
 def sheet_html(module: Module, paper: str) -> str:
-    """The whole sheet: a section (starting on a new page) per activity with cards."""
+    """The whole sheet: a section (starting on a new page) per set of cards."""
     label = words(module.lang)
     css = (TEMPLATES / "cards" / "cards.css").read_text(encoding="utf-8")
-    sections = "".join(_section(module, cell) for cell in module.card_activities)
+    sections = "".join(_section(module, cell, block) for cell in module.card_activities for block in _sets(cell))
     return (f'<!DOCTYPE html><html lang="{escape(module.lang)}"><head><meta charset="utf-8">'
             f"<title>{escape(module.title)}: {escape(label.cards_sheet)}</title>"
             f"<style>@page {{ size: {PAGE_SIZES[paper]}; }} {css}</style></head><body>{sections}</body></html>")
 
 
-def _section(module: Module, cell: Cell) -> str:
+def _section(module: Module, cell: Cell, block: Cards) -> str:
     label = words(module.lang)
-    block = next(b for b in walk_blocks(cell.blocks) if isinstance(b, Cards))
-    heading = f"{module.title} · {label.activity}: {cell.activity_name} · {label.one_set_per_group}"
+    named = f" · {block.title}" if block.title else ""
+    heading = f"{module.title} · {label.activity}: {cell.activity_name}{named} · {label.one_set_per_group}"
     printed = block.printed
+    # A set of long one-line statements prints them all in the statement style (a set looks alike).
+    statements = not any(card.body for card in printed) and any(
+        len(plain_text(without_marks(card.title))) >= STATEMENT_LENGTH for card in printed)
+    kind = "title statement" if statements else "title"
     items = []
     for number, card in enumerate(printed, start=1):
         title = inline_html(without_marks(card.title), _no_cite)
         body = inline_html(without_marks(card.body), _no_cite) if card.body else ""
-        kind = "title" if body or len(title) < 60 else "title statement"
         items.append(f'<li class="card"><span class="number">{escape(label.card_number.format(n=number, total=len(printed)))}'
                      f'</span><span class="{kind}">{title}</span>'
                      + (f'<span class="body">{body}</span>' if body else "") + "</li>")

@@ -122,7 +122,9 @@ def blocks_html(blocks: tuple[Block, ...], cite: Cite_, picture: Callable[[Image
                            for row in block.rows)
             parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
         elif isinstance(block, Cards):
-            parts.append('<ul class="cards">' + "".join(f"<li>{card_html(c, cite)}</li>" for c in block.cards) + "</ul>")
+            named = f"<p><strong>{escape(block.title)}</strong></p>" if block.title else ""
+            parts.append(named + '<ul class="cards">' + "".join(f"<li>{card_html(c, cite)}</li>" for c in block.cards)
+                         + "</ul>")
         elif isinstance(block, Callout):
             parts.append(f'<aside class="callout {escape(block.kind)}">{blocks_html(block.blocks, cite, picture, drawing)}</aside>')
     return "\n".join(p for p in parts if p)

@@ -25,6 +25,7 @@ from curriculum import diagrams
 from curriculum.languages import Words, words
 from curriculum.model import (
     AsOf,
+    BulletList,
     Cards,
     Cell,
     Code,
@@ -261,19 +262,24 @@ class _Deck:
                     self._text(slide, layout, layout.timer, [[fit.Run(f"{cell.minutes}:00", 40)]])
 
     def _name_cards(self, cell: Cell, chunks: list[list[Bullet]], layout: layouts.Layout) -> None:
-        """Name the activity's cards (in their printed order, so an ordering activity's answer is
-        not on the screen) on one line under the sentence that hands them out, when that line fits
-        the slide as it is: never a slide more, so the lesson plan's slide numbers hold."""
+        """Name each set of the activity's cards (in their printed order, so an ordering
+        activity's answer is not on the screen) on one line under the sentence or step that hands
+        them out, when that line fits the slide as it is: never a slide more, so the lesson plan's
+        slide numbers hold."""
         blocks = list(walk_blocks(cell.blocks))
-        at = next((n for n, b in enumerate(blocks) if isinstance(b, Cards)), None)
-        if not at or not isinstance(blocks[at - 1], Paragraph):
-            return
-        titles = " · ".join(plain_text(without_marks(c.title)) for c in blocks[at].printed)
-        line = Bullet((Text(titles),), 1, cell)
+        for at in (n for n, b in enumerate(blocks) if isinstance(b, Cards) and n):
+            before = blocks[at - 1]
+            anchor = (before.inlines if isinstance(before, Paragraph) else
+                      before.items[-1].inlines if isinstance(before, BulletList) and before.items else None)
+            titles = " · ".join(plain_text(without_marks(c.title)) for c in blocks[at].printed)
+            self._add_under(anchor, titles, cell, chunks, layout)
+
+    def _add_under(self, anchor, text: str, cell: Cell, chunks: list[list[Bullet]], layout: layouts.Layout) -> None:
+        """`text` as a bullet one level under the bullet showing `anchor`, if the slide still fits."""
         for chunk in chunks:
             for n, bullet in enumerate(chunk):
-                if bullet.level == 0 and bullet.inlines == blocks[at - 1].inlines:
-                    named = chunk[:n + 1] + [line] + chunk[n + 1:]
+                if anchor is not None and bullet.inlines == anchor:
+                    named = chunk[:n + 1] + [Bullet((Text(text),), bullet.level + 1, cell)] + chunk[n + 1:]
                     if len(named) <= self.max_bullets and self._fits(layout)(named):
                         chunk[:] = named
                     return

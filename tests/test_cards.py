@@ -13,13 +13,14 @@ import pytest
 
 from curriculum.languages import words
 from curriculum.load import load_curriculum
-from curriculum.model import cards_of, plain_text
+from curriculum.model import Cards, plain_text, walk_blocks
 
 from . import pdfs
 from .conftest import ROOT, run_cli
 
-#: The lessons whose activities hand out cards, and how many cards each sheet holds.
-WITH_CARDS = {"01-secure-communities": 6, "03-ncic-and-nlets": 6, "05-mobile-biometrics": 8}
+#: The lessons whose activities hand out cards, and how many cards each set holds (01 hands out six
+#: step cards and four "change one fact" slips).
+WITH_CARDS = {"01-secure-communities": (6, 4), "03-ncic-and-nlets": (6,), "05-mobile-biometrics": (8,)}
 CARDS_A_PAGE = 8
 
 
@@ -47,6 +48,23 @@ def test_a_broken_cards_list_is_a_located_error(project, cards, rule, message):
     assert found, result.out
     assert found[0]["place"] == "cell 9, line 5" and message in found[0]["message"], found[0]
     assert found[0]["file"] == "modules/00-sample/en.ipynb"
+
+
+def test_a_second_set_of_cards_needs_a_title(project):
+    slips = ":::{cards}\n- Rosa has a green card.\n- Rosa is a U.S. citizen.\n:::"
+    steps = ":::{cards}\n:order: mixed\n- **Jail.** Prints are taken.\n- FBI\n:::"
+    _activity(project, f"### Activity: Follow the prints\n\nSort the cards.\n\n{steps}\n\nChange one fact.\n\n{slips}")
+    result = run_cli("check", "--format", "json", root=project)
+    issues = [i for i in json.loads(result.out)["issues"] if i["rule"] == "structure.cards-place"]
+    assert result.code == 1 and issues and ":title:" in issues[0]["message"], result.out
+    _activity(project, f"### Activity: Follow the prints\n\nSort the cards.\n\n{steps}\n\nChange one fact.\n\n"
+                       + slips.replace("{cards}\n", "{cards}\n:title: Change one fact\n"))
+    assert run_cli("build", "cards", "guides", root=project).code == 0
+    sheet = pdfs.pages(project / "build" / "cards" / "00-sample.en.pdf")
+    assert len(sheet) == 2 and "Change one fact" not in sheet[0] and "Change one fact" in sheet[1]
+    assert "Card 2 of 2" in sheet[0] and "Rosa has a green card." in sheet[1] and "Card 2 of 2" in sheet[1]
+    plan = " ".join(" ".join(pdfs.pages(project / "build" / "guides" / "00-sample.en.pdf")).split())
+    assert "Print the card sheet (4 cards" in plan and plan.count("Answer key, by card number") == 1
 
 
 def test_cards_outside_an_activity_are_a_located_error(project):
@@ -95,19 +113,23 @@ def test_real_card_sheets_hold_every_card_in_large_type(real_build):
     assert sorted(p.name for p in (real_build / "cards").glob("*.pdf")) == sorted(p.name for *_, p in _sheets(real_build))
     for module_id, lang, sheet in _sheets(real_build):
         module = next(m for m in curriculum.modules if (m.id, m.lang) == (module_id, lang))
-        cards = [card for cell in module.card_activities for card in cards_of(cell)]
-        assert len(cards) == WITH_CARDS[module_id], f"{module_id}.{lang}: the same cards in both languages"
+        sets = [block for cell in module.card_activities for block in walk_blocks(cell.blocks) if isinstance(block, Cards)]
+        cards = [card for block in sets for card in block.cards]
+        assert tuple(len(b.cards) for b in sets) == WITH_CARDS[module_id], f"{module_id}.{lang}: as in English"
         pages = pdfs.pages(sheet)
-        assert len(pages) == math.ceil(len(cards) / CARDS_A_PAGE)
+        assert len(pages) == sum(math.ceil(len(b.cards) / CARDS_A_PAGE) for b in sets)  # a set starts a page
         text = " ".join(pages)
         label = words(lang)
         activity = module.card_activities[0].activity_name
         for card in cards:
             assert plain_text(card.title) in text, f"{module_id}.{lang}: card '{plain_text(card.title)}' missing"
-        for n in range(1, len(cards) + 1):  # numbered, so a trainer can check a set is whole
-            assert label.card_number.format(n=n, total=len(cards)) in text
+        for block in sets:  # numbered, so a trainer can check a set is whole
+            for n in range(1, len(block.cards) + 1):
+                assert label.card_number.format(n=n, total=len(block.cards)) in text
         for page in pages:  # each page says what it is, small, at the top
             assert module.title in page and activity in page and label.one_set_per_group in page
+        for block, page in zip(sets[1:], pages[1:]):  # a further set is named on its page
+            assert block.title and block.title in page and plain_text(block.cards[0].title) in page
         assert "{src}" not in text and "[" not in text  # no citation marks on a cut-out card
         runs = pdfs.sized_text(sheet)
         title_sizes = [size for text_, size in runs if any(text_ == plain_text(c.title) for c in cards)]
@@ -184,3 +206,12 @@ def test_the_activity_slide_names_the_cards_in_their_printed_order(real_build):
     texts = [" ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame) for slide in deck.slides]
     assert any(printed in text for text in texts)
     assert not any(written in text for text in texts)
+    # A second set (01's "change one fact" slips) is named under the step that hands it out.
+    deck = Presentation(str(real_build / "slides" / "01-secure-communities.en.pptx"))
+    slips = next(b for cell in load_curriculum(ROOT, ["01-secure-communities"], "en").modules[0].card_activities
+                 for b in walk_blocks(cell.blocks) if isinstance(b, Cards) and b.title)
+    named = " · ".join(plain_text(c.title) for c in slips.printed)
+    slide = next(s for s in deck.slides if any(sh.has_text_frame and named in sh.text_frame.text for sh in s.shapes))
+    body = next(sh.text_frame for sh in slide.shapes if sh.has_text_frame and named in sh.text_frame.text)
+    steps = [p for p in body.paragraphs if p.text.startswith("Now change one fact")]
+    assert steps and next(p for p in body.paragraphs if p.text == named).level == steps[0].level + 1

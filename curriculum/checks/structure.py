@@ -63,9 +63,11 @@ def check(context: Context):
 
 
 def _cards(module, cell):
-    """Cards belong to an activity (its title names the printed sheet), one list per activity."""
+    """Cards belong to an activity (its title names the printed sheet); an activity that hands out
+    more than one set names each further set (`:title:`), so the sheet can tell them apart."""
     lists = [b for b in walk_blocks(cell.blocks) if isinstance(b, Cards)]
-    for block in lists if not cell.is_activity else lists[1:]:
+    for block in lists if not cell.is_activity else [b for b in lists[1:] if not b.title]:
         why = ("cards belong in the activity that hands them out (a cell tagged 'activity')" if not cell.is_activity
-               else "an activity has one cards list; put every card in the first one")
+               else "a second cards list in one activity needs a ':title: …' line naming the set on the sheet "
+                    "(or put every card in the first list)")
         yield error(module, f"cell {cell.number}, line {block.line}", "structure.cards-place", why)
