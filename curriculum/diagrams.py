@@ -9,6 +9,8 @@ language file's `web:` section, so the Spanish drawing is in Spanish.
 from __future__ import annotations
 
 import hashlib
+import json
+import math
 import os
 import re
 import textwrap
@@ -28,6 +30,9 @@ FONT = "DejaVu Sans"
 #: tests check that labels stay at least MIN_PROJECTED_PT when the slide is 13.33 in wide.
 FONT_PT = 28
 MIN_PROJECTED_PT = 18
+#: The picture area of the deck's full-picture slide (inches; slides_builder's template): a web
+#: drawing is laid out so that its labels keep MIN_PROJECTED_PT there.
+SLIDE_PICTURE_IN = (13.33, 5.4)
 #: The whole map has many boxes and no arrow labels: larger type keeps it readable when scaled.
 WHOLE_FONT_PT = 40
 #: Pixels per inch of the decks' PNGs: they fill a 1920-pixel projector. (Paper and the book take
@@ -137,7 +142,7 @@ def when(value: str, lang: str) -> str:
 # ---------------------------------------------------------------- the web
 
 
-def web_drawing(web: Web, view_id: str, lang: str, upto: int | None = None) -> Drawing:
+def web_drawing(web: Web, view_id: str, lang: str, upto: int | None = None, kept_in: Path | None = None) -> Drawing:
     """The part `view_id` of the web (or all of it), with its words in `lang`. A scenario's
     arrows are numbered steps; with `upto`, only its first `upto` steps are visible (the later
     ones keep their place, so a deck can build the story one slide at a time)."""
@@ -148,26 +153,17 @@ def web_drawing(web: Web, view_id: str, lang: str, upto: int | None = None) -> D
     flows = web.flows_of(view)
     whole = view_id == WHOLE
     nodes = [n for n in web.nodes if any(n.id in (f.source, f.target) for f in flows)]
-    graph = _graph(view_id, "TB", WHOLE_FONT_PT if whole else FONT_PT)
-    rows = [layer for layer in LAYERS if any(n.kind in layer for n in nodes)]
-    for n, layer in enumerate(rows):  # federal agencies on top, systems in the middle, local offices below
-        with graph.subgraph() as row:
-            row.attr(rank="same")
-            row.node(f"row{n}", "", style="invis", width="0", height="0", margin="0")
-            for node in (n for n in nodes if n.kind in layer):
-                fill, ink, shape = _COLOURS[node.kind]
-                row.node(node.id, _wrap(words.nodes[node.id], 10 if whole else 11), fillcolor=fill, fontcolor=ink, shape=shape,
-                         color="#10253f", style="filled,rounded" if node.kind in ("agency", "local") else "filled")
-    for n, flow in enumerate(flows, start=1):
-        style = {"contested": "dashed", "ended": "dotted"}.get(flow.status, "solid")
-        label = "" if whole else _wrap(words.flows[flow.id].data, 14)
-        if view.steps:
-            label = f"{n}. {label}"
-            style = "invis" if upto is not None and n > upto else style
-        graph.edge(flow.source, flow.target, label=label, style=style, constraint="false",
-                   fontcolor="#ffffff00" if style == "invis" else "#000000")
-    for n in range(len(rows) - 1):  # the rows, not the arrows, decide what is above what
-        graph.edge(f"row{n}", f"row{n + 1}", style="invis")
+    labels = ["" if whole else _wrap(words.flows[f.id].data, 14) for f in flows]
+    if view.steps:
+        labels = [f"{n}. {label}" for n, label in enumerate(labels, start=1)]
+
+    def layout(arrangement: "_Arrangement", shown: int | None) -> str:
+        return _web_source(view_id, whole, nodes, flows, labels, words, arrangement, shown)
+
+    # The arrangement is chosen on the whole drawing, so every step of a scenario keeps its place.
+    font_pt = WHOLE_FONT_PT if whole else FONT_PT
+    chosen = _clearest(_arrangements(nodes, flows), lambda a: _label_problems(layout(a, None), kept_in, font_pt))
+    source = layout(chosen, upto)
     title = words.views[view_id]
     long = tuple(_flow_line(web, flow, lang) for flow in flows)
     if view.steps:
@@ -178,7 +174,119 @@ def web_drawing(web: Web, view_id: str, lang: str, upto: int | None = None) -> D
     alt = words.phrase("alt_map").format(title=title, count=len(flows), flows=short)
     steps = tuple(f"{words.nodes[f.source]} → {words.nodes[f.target]}: {words.flows[f.id].data}"
                   for f in flows) if view.steps else ()
-    return Drawing(title, graph.source, alt, long, steps)
+    return Drawing(title, source, alt, long, steps)
+
+
+@dataclass(frozen=True)
+class _Arrangement:
+    """One way to lay a web drawing out: how far apart the rows are, and which arrows within a
+    row are laid out right to left (dot puts an arrow's tail left of its head in one row)."""
+
+    ranksep: str
+    reversed_in_row: frozenset[str] = frozenset()
+    inline: bool = False  # the labels of arrows within a row sit on the arrow, in the row
+
+
+def _clearest(arrangements: list[_Arrangement], problems) -> _Arrangement:
+    """The first arrangement whose words neither overlap nor are cut off, else the one with the
+    fewest such problems (the earlier of equals)."""
+    best: tuple[float, _Arrangement] | None = None
+    for arrangement in arrangements:
+        found = problems(arrangement)
+        if found == 0:
+            return arrangement
+        if best is None or found < best[0]:
+            best = (found, arrangement)
+    return best[1]
+
+
+def _arrangements(nodes, flows) -> list[_Arrangement]:
+    """The arrangements to try, in order of preference: the plain one, every way to turn the
+    arrows within a row (at most four of them), the same with their labels on the arrows, then all
+    of that again with more room between the rows."""
+    row_of = _row_of(nodes)
+    in_row = [f.id for f in flows if row_of[f.source] == row_of[f.target]][:4]
+    turns = [frozenset(f for n, f in enumerate(in_row) if mask >> n & 1) for mask in range(2 ** len(in_row))]
+    return [_Arrangement(ranksep, turned, inline) for ranksep in ("0.5", "0.8") for inline in (False, True)
+            for turned in turns if not inline or in_row]
+
+
+def _row_of(nodes) -> dict[str, int]:
+    """Each node's row: federal agencies on top, systems in the middle, local offices below."""
+    rows = [layer for layer in LAYERS if any(n.kind in layer for n in nodes)]
+    return {n.id: next(r for r, layer in enumerate(rows) if n.kind in layer) for n in nodes}
+
+
+def _web_source(name: str, whole: bool, nodes, flows, labels, words, arrangement: _Arrangement,
+                shown: int | None) -> str:
+    """The Graphviz source of a web drawing. Every arrow is laid out from the upper row down, so
+    dot keeps room for its label (an arrow that goes up is drawn from its lower end with its head
+    turned back); an empty rank on top holds the labels of arrows within the top row."""
+    graph = _graph(name, "TB", WHOLE_FONT_PT if whole else FONT_PT)
+    graph.attr(ranksep=arrangement.ranksep)
+    row_of = _row_of(nodes)
+    # With `inline`, the label of an arrow within a row is a borderless box on the arrow, in the row.
+    inline = {n: f"label-{n}" for n, (f, label) in enumerate(zip(flows, labels), start=1)
+              if arrangement.inline and label and row_of[f.source] == row_of[f.target]}
+    for r in range(max(row_of.values()) + 1):
+        with graph.subgraph() as row:
+            row.attr(rank="same")
+            row.node(f"row{r}", "", style="invis", width="0", height="0", margin="0")
+            for node in (node for node in nodes if row_of[node.id] == r):
+                fill, ink, shape = _COLOURS[node.kind]
+                row.node(node.id, _wrap(words.nodes[node.id], 10 if whole else 11), fillcolor=fill, fontcolor=ink,
+                         shape=shape, color="#10253f",
+                         style="filled,rounded" if node.kind in ("agency", "local") else "filled")
+            for n, middle in inline.items():
+                if row_of[flows[n - 1].source] == r:
+                    hidden = shown is not None and n > shown
+                    row.node(middle, labels[n - 1], shape="plaintext", fillcolor="white", margin="0.04,0",
+                             fontcolor="#ffffff00" if hidden else "#000000")
+    for n, (flow, label) in enumerate(zip(flows, labels), start=1):
+        style = {"contested": "dashed", "ended": "dotted"}.get(flow.status, "solid")
+        if shown is not None and n > shown:
+            style = "invis"
+        ink = "#ffffff00" if style == "invis" else "#000000"
+        turned = row_of[flow.source] > row_of[flow.target] or flow.id in arrangement.reversed_in_row
+        tail, head = (flow.target, flow.source) if turned else (flow.source, flow.target)
+        back = {"dir": "back"} if turned else {}
+        if n in inline:
+            graph.edge(tail, inline[n], style=style, **({"dir": "back"} if back else {"arrowhead": "none"}))
+            graph.edge(inline[n], head, style=style, **({"dir": "none"} if back else {}))
+        else:
+            graph.edge(tail, head, label=label, style=style, fontcolor=ink, **back)
+    for n in range(max(row_of.values())):  # the rows, not the arrows, decide what is above what
+        graph.edge(f"row{n}", f"row{n + 1}", style="invis")
+    if not arrangement.inline and any(label and row_of[f.source] == row_of[f.target] == 0
+                                      for f, label in zip(flows, labels)):
+        graph.node("above", "", style="invis", width="0", height="0.5", margin="0")
+        graph.edge("above", "row0", style="invis")
+    return graph.source
+
+
+def _label_problems(source: str, kept_in: Path | None, font_pt: int) -> float:
+    """How many pairs of words overlap in the laid-out drawing, plus how many are cut off at its
+    edge, measured on Graphviz's own layout (its JSON gives each text's place and width). A
+    drawing too tall or wide for its labels to stay MIN_PROJECTED_PT on a slide is refused."""
+    laid_out = json.loads(_render(source, "json", 0, kept_in))
+    left, bottom, right, top = (float(v) for v in laid_out["bb"].split(","))
+    shrink = min(SLIDE_PICTURE_IN[0] * 72 / (right - left), SLIDE_PICTURE_IN[1] * 72 / (top - bottom), 1)
+    if shrink * font_pt < MIN_PROJECTED_PT:
+        return math.inf
+    boxes = []
+    for item in [*laid_out.get("objects", []), *laid_out.get("edges", [])]:
+        size = FONT_PT
+        for op in item.get("_ldraw_", []):
+            if op["op"] == "F":
+                size = op["size"]
+            elif op["op"] == "T" and op["text"].strip():
+                x, y, width = op["pt"][0], op["pt"][1], op["width"]
+                start = {"l": x, "r": x - width}.get(op["align"], x - width / 2)
+                boxes.append((start, y - 0.24 * size, start + width, y + 0.76 * size))
+    overlapping = sum(a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1
+                      for n, a in enumerate(boxes) for b in boxes[n + 1:])
+    cut_off = sum(b[0] < left - 1 or b[2] > right + 1 or b[1] < bottom - 1 or b[3] > top + 1 for b in boxes)
+    return overlapping + cut_off
 
 
 def _flow_line(web: Web, flow: Flow, lang: str) -> str:
@@ -253,9 +361,10 @@ def svg_geometry(svg: str) -> tuple[float, float, float]:
 def drawing_for(block: Diagram | Timeline, root: Path, lang: str, upto: int | None = None) -> Drawing:
     """The drawing a `{diagram}` or `{timeline}` block asks for, in `lang` (a scenario up to step
     `upto`); the web is read from the project at `root` (a `WebError` if it cannot be)."""
-    made = (web_drawing(load_web(root), block.highlight, lang, upto) if isinstance(block, Diagram)
+    kept_in = root / DRAWINGS_FOLDER
+    made = (web_drawing(load_web(root), block.highlight, lang, upto, kept_in) if isinstance(block, Diagram)
             else timeline_drawing(block, lang))
-    return replace(made, kept_in=root / DRAWINGS_FOLDER)
+    return replace(made, kept_in=kept_in)
 
 
 def steps_of(block: Diagram | Timeline, root: Path) -> int:

@@ -7,6 +7,7 @@ import io
 import json
 import re
 import shutil
+import subprocess
 
 import pytest
 from PIL import Image as PILImage
@@ -246,3 +247,40 @@ def test_scenarios_print_as_a_strip_of_steps_on_the_handout(real_build, module_i
     start = text.index(drawing.title)
     found = [text.find(" ".join(step.split()), start) for step in drawing.steps]
     assert -1 not in found and found == sorted(found), (drawing.steps, text[start:start + 600])
+
+
+def _word_boxes(svg: str) -> list[tuple[str, float, float, float, float]]:
+    """(text, left, top, right, bottom) of every label line in a Graphviz SVG, measured with the
+    drawing's own font (DejaVu Sans, found by fontconfig), independently of Graphviz."""
+    from PIL import ImageFont
+
+    path = subprocess.run(["fc-match", "--format=%{file}", diagrams.FONT], capture_output=True, text=True).stdout
+    fonts: dict[float, ImageFont.FreeTypeFont] = {}
+    shift = re.search(r'transform="scale\(1 1\) rotate\(0\) translate\(([-\d.]+) ([-\d.]+)\)"', svg)
+    dx, dy = float(shift.group(1)), float(shift.group(2))
+    boxes = []
+    for m in re.finditer(r'<text text-anchor="(\w+)" x="([-\d.]+)" y="([-\d.]+)" font-family="[^"]*" '
+                         r'font-size="([\d.]+)"[^>]*>([^<]+)</text>', svg):
+        anchor, x, y, size, text = m.group(1), float(m.group(2)) + dx, float(m.group(3)) + dy, float(m.group(4)), m.group(5)
+        font = fonts.setdefault(size, ImageFont.truetype(path, size=round(size * 10)))
+        width = font.getlength(html.unescape(text)) / 10
+        left = {"middle": x - width / 2, "start": x, "end": x - width}[anchor]
+        boxes.append((html.unescape(text), left, y - 0.76 * size, left + width, y + 0.24 * size))
+    return boxes
+
+
+def test_no_words_overlap_or_fall_off_any_drawing():
+    """Every view of the web, in both languages: no two labels overlap and none is cut off at the
+    picture's edge (Graphviz put some arrows' labels on top of each other, or above the picture)."""
+    web = load_web(ROOT)
+    for view_id in web.view_ids():
+        for lang in ("en", "es"):
+            svg = diagrams.web_drawing(web, view_id, lang).svg()
+            width, height, _ = diagrams.svg_geometry(svg)
+            boxes = _word_boxes(svg)
+            assert boxes
+            for n, a in enumerate(boxes):
+                assert a[1] >= -1 and a[2] >= -1 and a[3] <= width + 1 and a[4] <= height + 1, f"{view_id}.{lang}: {a[0]!r} cut off"
+                for b in boxes[n + 1:]:
+                    apart = a[3] <= b[1] + 0.5 or b[3] <= a[1] + 0.5 or a[4] <= b[2] + 0.5 or b[4] <= a[2] + 0.5
+                    assert apart, f"{view_id}.{lang}: {a[0]!r} overlaps {b[0]!r}"
