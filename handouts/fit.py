@@ -3,8 +3,8 @@
 A handout is laid out, looked at, and laid out again until it is what an organizer would print:
 - at most two pages (large print may run longer), the lesson's picture shrinking before any
   text is squeezed and left out only as the last resort;
-- no last page that holds nothing but the sources, the notice or the write-in boxes (a second
-  page, or large print's last): spacing is tightened (type never shrinks) to bring it back;
+- no second page that holds nothing but the sources, the notice or the write-in boxes: spacing
+  is tightened (type never shrinks) to bring it back to one page;
 - a last page with room left gets the "My local legal help" box and write-in lines for
   questions and notes, so it never ends half empty.
 """
@@ -52,11 +52,10 @@ def fit(attempt: Callable[[Variant], Layout], profile: Profile, has_picture: boo
             chosen, layout = variant, attempt(variant)
             if layout.pages <= limit:
                 break
-    last = layout.pages
-    if last > 1 and not (layout.parts_on(last) - TAIL) and layout.used_share(last) <= PULL_BACK_SHARE:
+    if layout.pages == 2 and not (layout.parts_on(2) - TAIL) and layout.used_share(2) <= PULL_BACK_SHARE:
         for variant in (replace(chosen, tight=True), replace(chosen, tight=True, local_help=False)):
             tighter = attempt(variant)
-            if tighter.pages < last:
+            if tighter.pages == 1:
                 chosen, layout = variant, tighter
                 break
     return _fill(attempt, chosen, layout, profile)
