@@ -20,7 +20,7 @@ import yaml
 from curriculum.errors import BuildError
 from curriculum.languages import Language, Words, language
 from curriculum import diagrams
-from curriculum.model import Cell, Curriculum, Diagram, Glossary, Image, Module, Source, Timeline, walk_blocks
+from curriculum.model import Cell, Curriculum, Diagram, Glossary, Module, Source, Timeline, walk_blocks
 from curriculum.source_notes import in_language
 from curriculum.web import web_words
 

@@ -118,7 +118,7 @@ def _build(root, names, renderers, ids, lang, out, console, start, keep_going, f
     wanted = {m.id for m in curriculum.modules if not ids or m.id in ids} | {e.path.parent.name for e in failed
                                                                              if not ids or e.path.parent.name in ids}
     plan = _plan(renderers, context, wanted, broken, lang, out, failed)
-    context = replace(context, available=frozenset(plan.expected) | (_published(out) - set(plan.dropped)))
+    context = replace(context, available=frozenset(plan.expected) | (outputs.published(out) - set(plan.dropped)))
     if plan.skipped and not keep_going:
         first = next(i for i in issues if i.severity is Severity.ERROR and (i.module, i.path.stem) in broken)
         raise CheckFailed(f"{summary(issues, len(curriculum.modules) + len(failed))}; nothing was built (first: "
@@ -163,8 +163,8 @@ def _plan(renderers, context: RenderContext, wanted: set[str], broken: set[tuple
     languages = sorted({m.lang for m in curriculum.modules} | {e.path.stem for e in failed})
     if lang:
         languages = [lang]
-    lessons = [(module_id, code) for code in languages for module_id in sorted(wanted)
-               if (module_id, code) in {(m.id, m.lang) for m in curriculum.modules} | broken]
+    known = {(m.id, m.lang) for m in curriculum.modules} | broken
+    lessons = [(module_id, code) for code in languages for module_id in sorted(wanted) if (module_id, code) in known]
     plan.dropped = _dropped(curriculum, lessons)
     for name, renderer in renderers.items():
         if renderer.scope == MODULE:
@@ -195,9 +195,8 @@ def _dropped(curriculum, lessons: list[tuple[str, str]]) -> list[str]:
     outputs this build makes: a book built alone must not go on linking a sheet whose cards the
     author took out."""
     optional = [(name, outputs.renderer(name)) for name in outputs.REGISTRY]
-    return [f"{name}/{renderer.file_name(i, c)}" for name, renderer in optional
-            if renderer.scope == MODULE and hasattr(renderer, "wants") for i, c in lessons
-            if not _wanted(renderer, curriculum, i, c)]
+    return [f"{name}/{renderer.file_name(i, c)}" for name, renderer in optional if renderer.scope == MODULE
+            for i, c in lessons if not _wanted(renderer, curriculum, i, c)]
 
 
 def _wanted(renderer, curriculum, module_id: str, code: str) -> bool:
@@ -210,12 +209,6 @@ def _wanted(renderer, curriculum, module_id: str, code: str) -> bool:
 
 def plan_cache(plan: _Plan, out: Path) -> None:
     plan.cache.save()  # type: ignore[attr-defined]
-
-
-def _published(out: Path) -> frozenset[str]:
-    """Build-relative paths of the outputs already in `out`."""
-    return frozenset(f"{name}/{p.name}" for name in outputs.REGISTRY if (out / name).is_dir()
-                     for p in (out / name).iterdir())
 
 
 def _key(renderer, item: str, code: str, context: RenderContext, keys: dict) -> str:

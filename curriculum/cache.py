@@ -35,6 +35,20 @@ def digest_files(paths) -> str:
 _DIGESTS: dict[tuple[str, int, int], bytes] = {}
 
 
+def keep_file(path: Path, data: bytes) -> None:
+    """Write one of the caches kept between runs (parsed modules, check results, drawings, the
+    record of a printed page) whole or not at all: it goes in under a temporary name, so a
+    process reading it never sees half a file. A folder that cannot be written (a read-only
+    project) is no error: the next run only does the work again."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}")
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError:
+        pass
+
+
 def _file_digest(path: Path) -> bytes:
     """A file's hash, worked out once per process and version of the file: a build keys every
     output of a lesson (and the book, every lesson) over the same notebooks."""

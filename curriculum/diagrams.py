@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
 import re
 import textwrap
 from dataclasses import dataclass, field, replace
@@ -20,6 +19,7 @@ from pathlib import Path
 
 import graphviz
 
+from .cache import keep_file, library_versions
 from .languages import language
 from .model import Diagram, Timeline, plain_text
 from .source_notes import in_language
@@ -89,8 +89,6 @@ def _render(dot: str, fmt: str, dpi: int, kept_in: Path | None = None) -> bytes:
     source = dot if not dpi else dot.replace("{", f"{{\n\tdpi={dpi}", 1)
     kept = None
     if kept_in is not None:
-        from .cache import library_versions
-
         name = hashlib.sha256(f"{library_versions(('graphviz',))}|{source}".encode()).hexdigest()
         kept = kept_in / f"{name}.{fmt}"
         if kept.is_file():
@@ -101,13 +99,7 @@ def _render(dot: str, fmt: str, dpi: int, kept_in: Path | None = None) -> bytes:
         raise WebError("Graphviz is not installed: run `bash scripts/system-deps.sh build` "
                        "(Debian package 'graphviz')") from None
     if kept is not None:
-        try:
-            kept.parent.mkdir(parents=True, exist_ok=True)
-            temporary = kept.with_name(f".{kept.name}.{os.getpid()}")
-            temporary.write_bytes(made)
-            os.replace(temporary, kept)
-        except OSError:
-            pass  # a read-only project draws again next time
+        keep_file(kept, made)
     return made
 
 
@@ -275,7 +267,7 @@ def _label_problems(source: str, kept_in: Path | None, font_pt: int) -> float:
         return math.inf
     boxes = []
     for item in [*laid_out.get("objects", []), *laid_out.get("edges", [])]:
-        size = FONT_PT
+        size = font_pt
         for op in item.get("_ldraw_", []):
             if op["op"] == "F":
                 size = op["size"]

@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from . import markup
+from .cache import keep_file
 from .errors import LoadError
 from .languages import FOLDER as LANGUAGE_FOLDER, all_activity_labels, language
 from .model import (
@@ -172,12 +173,7 @@ class _ModelMemo:
 
     def save(self) -> None:
         if self.used.keys() - self.saved.keys() or any(self.saved.get(k, (None,))[0] != v[0] for k, v in self.used.items()):
-            try:
-                self.file.parent.mkdir(parents=True, exist_ok=True)
-                merged = {**self.saved, **self.used}
-                self.file.write_bytes(pickle.dumps({"parser": self.parser, "entries": merged}))
-            except OSError:
-                pass  # a read-only project still checks and builds, only slower
+            keep_file(self.file, pickle.dumps({"parser": self.parser, "entries": {**self.saved, **self.used}}))
 
 
 def unpickle(data: bytes):

@@ -278,9 +278,14 @@ def block_inlines(block: Block):
                 yield card.body
 
 
+def card_sets(cell: "Cell") -> tuple[Cards, ...]:
+    """The sets of cards a cell's `{cards}` lists hold, in the order it lists them."""
+    return tuple(block for block in walk_blocks(cell.blocks) if isinstance(block, Cards))
+
+
 def cards_of(cell: "Cell") -> tuple[Card, ...]:
     """The cards an activity cell hands out (none for most cells)."""
-    return tuple(card for block in walk_blocks(cell.blocks) if isinstance(block, Cards) for card in block.cards)
+    return tuple(card for block in card_sets(cell) for card in block.cards)
 
 
 # ---------------------------------------------------------------- cells and sections

@@ -7,6 +7,7 @@ so it never imports one (import-linter keeps it that way).
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 from .errors import BuildError
 from .rendering import Renderer
@@ -53,3 +54,8 @@ def ordered(names, registry: dict[str, str] = REGISTRY) -> list[str]:
         done.append(ready[0])
         wanted.remove(ready[0])
     return done
+
+
+def published(out: Path) -> frozenset[str]:
+    """Build-relative paths ("slides/01-x.en.pptx", "book/en") of the outputs already in `out`."""
+    return frozenset(f"{name}/{p.name}" for name in REGISTRY if (out / name).is_dir() for p in (out / name).iterdir())

@@ -127,8 +127,7 @@ def _book_context(root: Path, context: RenderContext) -> RenderContext:
     pages offer, and, for the language switch, only the languages the zip carries."""
     workshop, out = context.workshop, context.published
     curriculum = load_curriculum(root, None, None, errors=[])  # a notebook that fails to load is check's business
-    published = {f"{kind}/{p.name}" for kind in outputs.REGISTRY if kind != "book" and (out / kind).is_dir()
-                 for p in (out / kind).iterdir()}
+    published = {rel for rel in outputs.published(out) if not rel.startswith("book/")}
     modules = tuple(m for m in curriculum.modules if m.lang in workshop.languages)
     return replace(context, curriculum=replace(curriculum, modules=modules),
                    available=frozenset(published | {f"book/{code}" for code in workshop.languages}),

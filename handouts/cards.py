@@ -13,7 +13,7 @@ from html import escape
 from pathlib import Path
 
 from curriculum.languages import words
-from curriculum.model import Cards, Cell, Module, cards_of, plain_text, walk_blocks, without_marks
+from curriculum.model import Cards, Cell, Module, card_sets, cards_of, plain_text, without_marks
 from curriculum.rendering import MODULE, RenderContext
 
 from .html import inline_html
@@ -69,16 +69,11 @@ def print_cards(module: Module, cell: Cell) -> str:
             + "".join(f'<p class="print-cards">{escape(key)}</p>' for key in answer_keys(module, cell)))
 
 
-def _sets(cell: Cell) -> list[Cards]:
-    """The sets of cards an activity hands out, in the order it lists them."""
-    return [b for b in walk_blocks(cell.blocks) if isinstance(b, Cards)]
-
-
 def answer_keys(module: Module, cell: Cell) -> list[str]:
     """For each `:order: mixed` set, the written order by printed number ("5 (Arrest and booking)
     → 3 (...)"), after the set's name when it has one; none for sets printed in written order."""
     keys = []
-    for block in (b for b in _sets(cell) if b.mixed):
+    for block in (b for b in card_sets(cell) if b.mixed):
         number = {id(card): n for n, card in enumerate(block.printed, start=1)}
         order = " → ".join(f"{number[id(card)]} ({plain_text(without_marks(card.title))})" for card in block.cards)
         key = words(module.lang).cards_answer_key.format(cards=order)
@@ -90,7 +85,7 @@ def sheet_html(module: Module, paper: str) -> str:
     """The whole sheet: a section (starting on a new page) per set of cards."""
     label = words(module.lang)
     css = (TEMPLATES / "cards" / "cards.css").read_text(encoding="utf-8")
-    sections = "".join(_section(module, cell, block) for cell in module.card_activities for block in _sets(cell))
+    sections = "".join(_section(module, cell, block) for cell in module.card_activities for block in card_sets(cell))
     return (f'<!DOCTYPE html><html lang="{escape(module.lang)}"><head><meta charset="utf-8">'
             f"<title>{escape(module.title)}: {escape(label.cards_sheet)}</title>"
             f"<style>@page {{ size: {PAGE_SIZES[paper]}; }} {css}</style></head><body>{sections}</body></html>")

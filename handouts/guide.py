@@ -27,7 +27,7 @@ from .cards import print_cards
 from .html import inline_html, list_html
 from .deck_numbers import read_deck_map
 from .profiles import Profile
-from .reuse import PrintMemo
+from .reuse import PrintMemo, write_once
 from .render import CitationOrder, LocalHelp, cell_html, export, minutes
 from .sources import short_source
 
@@ -204,11 +204,6 @@ def guide_html(module: Module, context: RenderContext) -> str:
 def render_guide(module: Module, target: Path, context: RenderContext, memo: PrintMemo | None = None) -> int:
     """Write the lesson plan (or, with `memo`, copy the last build's when its page did not change)."""
     html = guide_html(module, context)
-    kept = memo.reuse(html, target) if memo else None
-    if kept is not None:
-        return kept
-    pages = pdf.write_pdf(html, base=module.folder, target=target, title=module.title, when=context.when(module),
-                          lang=module.lang)
-    if memo:
-        memo.remember(html, target, pages)
-    return pages
+    return write_once(memo, html, target, lambda: pdf.write_pdf(html, base=module.folder, target=target,
+                                                                title=module.title, when=context.when(module),
+                                                                lang=module.lang))

@@ -98,13 +98,18 @@ def _flow(page):
         stack.extend(getattr(box, "children", ()))
 
 
+def _dated(html: str, when: datetime) -> str:
+    """`html` with `when` as its creation and change date (WeasyPrint writes them into the PDF),
+    so a rebuild gives the same bytes."""
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return html.replace("</head>", f'<meta name="dcterms.created" content="{stamp}">'
+                                   f'<meta name="dcterms.modified" content="{stamp}"></head>', 1)
+
+
 def lay_out(html: str, base: Path, when: datetime) -> Layout:
     """Lay `html` out (relative links resolved from `base`) with reproducible dates."""
-    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
-    html = html.replace("</head>", f'<meta name="dcterms.created" content="{stamp}">'
-                                    f'<meta name="dcterms.modified" content="{stamp}"></head>', 1)
     try:
-        return Layout(_document(html, base))
+        return Layout(_document(_dated(html, when), base))
     except (OSError, ValueError) as exc:
         raise BuildError(f"could not lay out the PDF ({exc})") from None
 
@@ -131,14 +136,11 @@ def write_pdf_parts(parts: list[tuple[str, Path]], target: Path, title: str, whe
     every part on a new sheet. Returns the number of pages."""
     from weasyprint import HTML
 
-    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
     try:
         pages = []
         blank = None
         for html, base in parts:
-            html = html.replace("</head>", f'<meta name="dcterms.created" content="{stamp}">'
-                                            f'<meta name="dcterms.modified" content="{stamp}"></head>', 1)
-            document = _document(html, base)
+            document = _document(_dated(html, when), base)
             if not pages:
                 first = document
             pages.extend(document.pages)

@@ -27,7 +27,7 @@ from . import pdf
 from .html import blocks_html
 from .picture import Picture, embedded, lesson_picture
 from .profiles import Profile
-from .reuse import PrintMemo
+from .reuse import PrintMemo, write_once
 from .sources import short_source
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -310,13 +310,9 @@ def render_handout(module: Module, glossary: Glossary | None, config: Config, ta
             pages_html[variant] = handout_html(module, glossary, config, profile, variant, picture, local)
         return pages_html[variant]
 
-    first = page(first_variant(has_picture=picture is not None))
-    kept = memo.reuse(first, target) if memo else None
-    if kept is not None:
-        return kept
-    layout = fit(lambda variant: pdf.lay_out(page(variant), base=module.folder, when=when), profile,
-                 has_picture=picture is not None)
-    pages = pdf.write(layout, target, title=module.title, lang=module.lang)
-    if memo:
-        memo.remember(first, target, pages)
-    return pages
+    def make() -> int:
+        layout = fit(lambda variant: pdf.lay_out(page(variant), base=module.folder, when=when), profile,
+                     has_picture=picture is not None)
+        return pdf.write(layout, target, title=module.title, lang=module.lang)
+
+    return write_once(memo, page(first_variant(has_picture=picture is not None)), target, make)

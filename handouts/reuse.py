@@ -14,6 +14,7 @@ import hashlib
 import json
 import shutil
 from pathlib import Path
+from typing import Callable
 
 from curriculum import cache
 
@@ -47,14 +48,21 @@ class PrintMemo:
 
     def remember(self, html: str, target: Path, pages: int) -> None:
         """Note which page made `target` (it is published under the same name)."""
-        if self.record is None:
-            return
-        try:
-            self.record.parent.mkdir(parents=True, exist_ok=True)
-            self.record.write_text(json.dumps({"key": self._key(html), "pdf": _digest(target), "pages": pages}),
-                                   encoding="utf-8")
-        except OSError:
-            pass  # the next build lays it out again
+        if self.record is not None:
+            cache.keep_file(self.record, json.dumps({"key": self._key(html), "pdf": _digest(target),
+                                                     "pages": pages}).encode("utf-8"))
+
+
+def write_once(memo: PrintMemo | None, html: str, target: Path, make: Callable[[], int]) -> int:
+    """Write `target` with `make` (which returns the page count), or, when `memo` knows the
+    published PDF was made from this very `html`, copy that instead; return the page count."""
+    kept = memo.reuse(html, target) if memo else None
+    if kept is not None:
+        return kept
+    pages = make()
+    if memo:
+        memo.remember(html, target, pages)
+    return pages
 
 
 def _digest(path: Path) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 from .. import cache
 from ..config import Config
 from ..languages import FOLDER as LANGUAGES
+from ..load import unpickle
 from ..model import Curriculum, Module
 
 
@@ -118,8 +119,6 @@ class _CheckMemo:
             context.today.isoformat(), str(context.whole), cache.digest_files(p for p in shared if p.is_file())
         ]).encode()).hexdigest()
         try:
-            from ..load import unpickle
-
             saved = unpickle(self.file.read_bytes())
             self.saved: dict[str, tuple[str, list[Issue]]] = saved if isinstance(saved, dict) else {}
         except (OSError, ValueError, KeyError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
@@ -145,15 +144,8 @@ class _CheckMemo:
         self.changed = True
 
     def save(self) -> None:
-        if not self.changed:
-            return
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.file.with_name(f".{self.file.name}.{os.getpid()}")
-            temporary.write_bytes(pickle.dumps(self.saved))
-            os.replace(temporary, self.file)
-        except OSError:
-            pass  # a read-only project still checks, only slower
+        if self.changed:
+            cache.keep_file(self.file, pickle.dumps(self.saved))
 
 
 _CELL_PLACE = re.compile(r"^cell (\d+)\b")

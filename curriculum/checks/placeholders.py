@@ -19,7 +19,6 @@ def is_example_url(url: str) -> bool:
 
 def check(context: Context):
     for module in context.curriculum.modules:
-        meta = "metadata 'untangle'"
         details = {"title": module.title, "summary": module.summary, "audience": module.audience}
         for name, value in details.items():
             if value in PLACEHOLDERS:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..model import Cards, Directive, Heading, Unsupported, walk_blocks
+from ..model import Directive, Heading, Unsupported, card_sets, walk_blocks
 from . import Context, error, warning
 
 MIN_MINUTES, MAX_MINUTES = 20, 45
@@ -65,7 +65,7 @@ def check(context: Context):
 def _cards(module, cell):
     """Cards belong to an activity (its title names the printed sheet); an activity that hands out
     more than one set names each further set (`:title:`), so the sheet can tell them apart."""
-    lists = [b for b in walk_blocks(cell.blocks) if isinstance(b, Cards)]
+    lists = card_sets(cell)
     for block in lists if not cell.is_activity else [b for b in lists[1:] if not b.title]:
         why = ("cards belong in the activity that hands them out (a cell tagged 'activity')" if not cell.is_activity
                else "a second cards list in one activity needs a ':title: …' line naming the set on the sheet "
