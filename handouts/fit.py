@@ -44,6 +44,7 @@ def first_variant(has_picture: bool) -> Variant:
 
 def fit(attempt: Callable[[Variant], Layout], profile: Profile, has_picture: bool) -> Layout:
     """The best layout `attempt` gives for this profile (see the module docstring)."""
+    attempt = _once_each(attempt)
     limit = profile.max_pages
     candidates = _candidates(has_picture)
     chosen, layout = candidates[0], attempt(candidates[0])
@@ -59,6 +60,19 @@ def fit(attempt: Callable[[Variant], Layout], profile: Profile, has_picture: boo
                 chosen, layout = variant, tighter
                 break
     return _fill(attempt, chosen, layout, profile)
+
+
+def _once_each(attempt: Callable[[Variant], Layout]) -> Callable[[Variant], Layout]:
+    """`attempt` laid out at most once per variant: a handout that spilled onto a third page comes
+    back to the variant with the help box that it already tried (a layout is ~0.1 s)."""
+    layouts: dict[Variant, Layout] = {}
+
+    def once(variant: Variant) -> Layout:
+        if variant not in layouts:
+            layouts[variant] = attempt(variant)
+        return layouts[variant]
+
+    return once
 
 
 def _fill(attempt, chosen: Variant, layout: Layout, profile: Profile) -> Layout:
