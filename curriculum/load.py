@@ -228,7 +228,8 @@ def load_module(path: Path) -> Module:
     lines = myst_cell_lines(path.read_text(encoding="utf-8"), cells) if path.suffix == ".md" else ()
     try:
         with _rule("load.cell"):
-            loaded = [_cell(i, c, path) for i, c in enumerate(cells)]
+            quotes = _quotes(head["lang"])
+            loaded = [_cell(i, c, path, quotes) for i, c in enumerate(cells)]
             sections = _sections(loaded, path)
     except LoadError as exc:
         exc.place = file_place(exc.place, lines)
@@ -467,21 +468,35 @@ def _metadata(info: Any, path: Path) -> dict[str, Any]:
     lang = _text(info, "lang", path, place)
     if not LANGUAGE.match(lang):
         raise LoadError(f"'lang' must be a two-letter language code, not {lang!r}", path, place)
+    quotes = _quotes(lang)
+
+    def typed(text: str) -> str:
+        return markup.typographic(text, quotes)
+
     return {
         "id": _text(info, "id", path, place),
         "lang": lang,
-        "title": _text(info, "title", path, place),
-        "summary": _text(info, "summary", path, place),
-        "audience": _text(info, "audience", path, place),
+        "title": typed(_text(info, "title", path, place)),
+        "summary": typed(_text(info, "summary", path, place)),
+        "audience": typed(_text(info, "audience", path, place)),
         "minutes": Minutes(minutes["teaching"], minutes["activities"]),
-        "objectives": _texts(info, "objectives", path, place),
-        "key_points": _texts(info, "key_points", path, place),
+        "objectives": tuple(map(typed, _texts(info, "objectives", path, place))),
+        "key_points": tuple(map(typed, _texts(info, "key_points", path, place))),
         "last_reviewed": _date(info.get("last_reviewed"), "last_reviewed", path, place),
-        "sources": _sources(_field(info, "sources", list, path, place), path),
+        "sources": _sources(_field(info, "sources", list, path, place), path, quotes),
     }
 
 
-def _sources(items: list, path: Path) -> tuple[Source, ...]:
+def _quotes(lang: str) -> str:
+    """The quote marks of `lang` (see markup.typographic); a language without a file is
+    reported by `load_curriculum`, once, with the file to add."""
+    try:
+        return language(lang).quotes
+    except LoadError:
+        return markup.QUOTES
+
+
+def _sources(items: list, path: Path, quotes: str) -> tuple[Source, ...]:
     sources = []
     for n, item in enumerate(items, start=1):
         place = _where(f"sources[{n}]")
@@ -493,8 +508,8 @@ def _sources(items: list, path: Path) -> tuple[Source, ...]:
         sources.append(
             Source(
                 id=_text(item, "id", path, place),
-                title=_text(item, "title", path, place),
-                publisher=_text(item, "publisher", path, place),
+                title=markup.typographic(_text(item, "title", path, place), quotes),
+                publisher=markup.typographic(_text(item, "publisher", path, place), quotes),
                 date=published,
                 url=_text(item, "url", path, place),
                 accessed=_date(item.get("accessed"), "accessed", path, place),
@@ -512,12 +527,12 @@ def _source_text(cell: dict, path: Path, place: str) -> str:
     raise LoadError("'source' must be text", path, place)
 
 
-def _cell(index: int, raw: Any, path: Path) -> Cell:
+def _cell(index: int, raw: Any, path: Path, quotes: str) -> Cell:
     place = f"cell {index + 1}"
     if not isinstance(raw, dict):
         raise LoadError("a cell must be a JSON object", path, place)
     try:
-        return _cell_of(index, raw, path, place)
+        return _cell_of(index, raw, path, place, quotes)
     except LoadError as exc:
         exc.label = exc.label or cell_label(cell_text(raw))
         raise
@@ -530,7 +545,7 @@ def cell_label(text: str) -> str:
     return first if len(first) <= 50 else first[:47].rstrip() + "..."
 
 
-def _cell_of(index: int, raw: dict, path: Path, place: str) -> Cell:
+def _cell_of(index: int, raw: dict, path: Path, place: str, quotes: str) -> Cell:
     kind = raw.get("cell_type")
     meta = raw.get("metadata", {})
     if not isinstance(meta, dict):
@@ -550,7 +565,7 @@ def _cell_of(index: int, raw: dict, path: Path, place: str) -> Cell:
     if kind != "markdown":
         raise LoadError(f"unknown cell type {kind!r}", path, place)
     try:
-        blocks = markup.parse(text)
+        blocks = markup.parse(text, quotes=quotes)
     except markup.MarkupError as exc:
         raise LoadError(str(exc), path, f"{place}, line {exc.line}", rule="load.markup") from None
     title = None
@@ -714,6 +729,7 @@ def load_glossary(path: Path, lang: str) -> Glossary:
     if not path.exists():
         return Glossary(lang, path, ())
     data, lines = _keyed_yaml(path, "the glossary must map each term to its definition")
+    quotes = _quotes(lang)
     entries = []
     for term, body in data.items():
         place = f"line {lines.get(str(term), 0)}"
@@ -722,7 +738,8 @@ def load_glossary(path: Path, lang: str) -> Glossary:
         full = body.get("full")
         if full is not None and not isinstance(full, str):
             raise LoadError(f"term '{term}': 'full' must be text", path, place)
-        entries.append(GlossaryEntry(str(term), body["definition"].strip(), full, lines.get(str(term), 0)))
+        entries.append(GlossaryEntry(str(term), markup.typographic(body["definition"].strip(), quotes),
+                                     full and markup.typographic(full, quotes), lines.get(str(term), 0)))
     return Glossary(lang, path, tuple(sorted(entries, key=lambda e: e.term.casefold())))
 
 

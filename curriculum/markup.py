@@ -1,12 +1,15 @@
 """Parse the MyST Markdown of one cell into content-model blocks.
 
 This is the only place that knows Markdown syntax. The book renderer gets MyST text back
-through `to_myst` so Sphinx sees the same structure the slides and handouts see.
+from the tree (book/myst.py), so Sphinx sees the same structure the slides and handouts see.
+It is also where straight quotes become typographic ones (markdown-it's own smartquotes rule,
+with the language's quote marks): every output then prints the same characters.
 """
 from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -63,13 +66,35 @@ _ASOF_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 _DIRECTIVE_INFO = re.compile(r"^\{(?P<name>[\w-]+)\}\s*(?P<arg>.*)$")
 _OPTION_LINE = re.compile(r"^:[\w-]+:")
 
-_PARSER = (
-    MarkdownIt("commonmark", {"html": False})
-    .enable("table")
-    .use(myst_role_plugin)
-    .use(colon_fence_plugin)
-    .use(myst_block_plugin)
-)
+#: Opening and closing double quote, opening and closing single quote (the closing single quote
+#: is also the apostrophe). A language file may set its own (`quotes:`).
+QUOTES = "“”‘’"
+
+
+@lru_cache(maxsize=8)
+def _parser(quotes: str) -> MarkdownIt:
+    return (
+        MarkdownIt("commonmark", {"html": False, "typographer": True, "quotes": quotes})
+        .enable(["table", "smartquotes"])
+        .use(myst_role_plugin)
+        .use(colon_fence_plugin)
+        .use(myst_block_plugin)
+    )
+
+
+@lru_cache(maxsize=8)
+def _plain(quotes: str) -> MarkdownIt:
+    """Only text and the smartquotes rule: plain text (a title, a label) keeps every other character."""
+    return MarkdownIt("zero", {"typographer": True, "quotes": quotes}).enable("smartquotes")
+
+
+def typographic(text: str, quotes: str = QUOTES) -> str:
+    """Plain `text` (not Markdown) with straight quotes and apostrophes made typographic, by the
+    same rule as a cell's text: for the metadata, sources, glossary and labels printed beside it."""
+    if "'" not in text and '"' not in text:
+        return text
+    inline = _plain(quotes).parseInline(text)[0]
+    return "".join(child.content for child in inline.children or ())
 
 #: Block markup the outputs do not show, with what the author should do instead.
 _UNSUPPORTED = {
@@ -88,10 +113,11 @@ class MarkupError(ValueError):
         self.line = line
 
 
-def parse(text: str, first_line: int = 1) -> tuple[Block, ...]:
-    """Blocks of one cell's Markdown; `first_line` numbers lines for messages."""
-    tokens = _PARSER.parse(text)
-    blocks, _ = _blocks(tokens, 0, None, first_line)
+def parse(text: str, first_line: int = 1, quotes: str = QUOTES) -> tuple[Block, ...]:
+    """Blocks of one cell's Markdown; `first_line` numbers lines for messages; straight quotes in
+    its text become `quotes`."""
+    tokens = _parser(quotes).parse(text)
+    blocks, _ = _blocks(tokens, 0, None, first_line, quotes)
     return tuple(blocks)
 
 
@@ -99,7 +125,7 @@ def _line(token: Token, offset: int) -> int:
     return (token.map[0] if token.map else 0) + offset
 
 
-def _blocks(tokens: list[Token], i: int, stop: str | None, offset: int) -> tuple[list[Block], int]:
+def _blocks(tokens: list[Token], i: int, stop: str | None, offset: int, quotes: str) -> tuple[list[Block], int]:
     blocks: list[Block] = []
     while i < len(tokens):
         tok = tokens[i]
@@ -126,10 +152,10 @@ def _blocks(tokens: list[Token], i: int, stop: str | None, offset: int) -> tuple
             table, i = _table(tokens, i + 1, offset, _line(tok, offset))
             blocks.append(table)
         elif tok.type in ("colon_fence", "fence"):
-            blocks.append(_fence(tok, offset))
+            blocks.append(_fence(tok, offset, quotes))
             i += 1
         elif tok.type == "blockquote_open":
-            inner, i = _blocks(tokens, i + 1, "blockquote_close", offset)
+            inner, i = _blocks(tokens, i + 1, "blockquote_close", offset, quotes)
             blocks.append(Callout("note", tuple(inner), _line(tok, offset)))
         elif tok.type == "code_block":
             blocks.append(Paragraph((Code(tok.content.strip()),), _line(tok, offset)))
@@ -181,23 +207,23 @@ def _table(tokens, i, offset, line) -> tuple[Table, int]:
     return Table(tuple(header), tuple(rows), line), i + 1
 
 
-def _fence(tok: Token, offset: int) -> Block:
+def _fence(tok: Token, offset: int, quotes: str) -> Block:
     line = _line(tok, offset)
     match = _DIRECTIVE_INFO.match(tok.info.strip())
     if not match:  # a plain code sample
         return Paragraph((Code(tok.content.rstrip()),), line)
     name = match.group("name")
     if name in DRAWINGS:
-        return _drawing(name, match.group("arg").strip(), tok.content, line)
+        return _drawing(name, match.group("arg").strip(), tok.content, line, quotes)
     if name == CARDS:
-        return _cards(match.group("arg").strip(), tok.content, line)
+        return _cards(match.group("arg").strip(), tok.content, line, quotes)
     if name not in CALLOUTS:
         return Directive(name, line)
     body = "\n".join(l for l in tok.content.splitlines() if not _OPTION_LINE.match(l))
-    return Callout(name, parse(body, line + 1), line)
+    return Callout(name, parse(body, line + 1, quotes), line)
 
 
-def _drawing(name: str, arg: str, content: str, line: int) -> Block:
+def _drawing(name: str, arg: str, content: str, line: int, quotes: str) -> Block:
     """A `{diagram}` (what is drawn and the `:highlight:` view) or a `{timeline}` (a title and a
     bullet list of `- YYYY-MM: what happened {src}`id``)."""
     options = {m.group("key"): m.group("value").strip() for m in map(_OPTION.match, content.splitlines()) if m}
@@ -209,7 +235,7 @@ def _drawing(name: str, arg: str, content: str, line: int) -> Block:
         if unknown or body.strip():
             raise MarkupError("a diagram takes only a ':highlight: <view>' line (the drawing comes from modules/web.yml)", line)
         return Diagram(arg, options.get("highlight", "whole"), line)
-    blocks = parse(body, line + 1 + len(options))
+    blocks = parse(body, line + 1 + len(options), quotes)
     if len(blocks) != 1 or not isinstance(blocks[0], BulletList) or blocks[0].ordered:
         raise MarkupError("a timeline holds one bullet list: '- 2008-10: what happened {src}`id`'", line)
     events = []
@@ -224,7 +250,7 @@ def _drawing(name: str, arg: str, content: str, line: int) -> Block:
     return Timeline(arg, tuple(events), line)
 
 
-def _cards(arg: str, content: str, line: int) -> Cards:
+def _cards(arg: str, content: str, line: int, quotes: str) -> Cards:
     """A `{cards}` list: each item is one card, its title in bold at the start (or, when nothing
     is bold, the whole line), then the card's text, if any."""
     options = {m.group("key"): m.group("value").strip() for m in map(_OPTION.match, content.splitlines()) if m}
@@ -234,7 +260,7 @@ def _cards(arg: str, content: str, line: int) -> Cards:
                           "prints the cards out of order) and ':title: …' (the set's name on the sheet); "
                           + _CARDS_HOW, line)
     body = "\n".join(l for l in content.splitlines() if not _OPTION_LINE.match(l))
-    blocks = parse(body, line + 1 + len(options))
+    blocks = parse(body, line + 1 + len(options), quotes)
     if not blocks:
         raise MarkupError("the cards list is empty; " + _CARDS_HOW, line)
     if len(blocks) != 1 or not isinstance(blocks[0], BulletList):

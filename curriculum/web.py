@@ -18,6 +18,7 @@ import yaml
 
 from .errors import CurriculumError
 from .languages import FOLDER as LANGUAGE_FOLDER
+from .markup import QUOTES, typographic
 from .model import Source
 
 WEB_FILE = Path("modules") / "web.yml"
@@ -206,8 +207,8 @@ def _sources(raw, problems: list[Problem]) -> tuple[Source, ...]:
         except ValueError:
             problems.append(Problem(line, "web.bad-date", f"accessed {item['accessed']!r} must be YYYY-MM-DD"))
             continue
-        out.append(Source(str(item["id"]), str(item["title"]), str(item["publisher"]), str(item["date"]),
-                          str(item["url"]), accessed))
+        out.append(Source(str(item["id"]), typographic(str(item["title"])), typographic(str(item["publisher"])),
+                          str(item["date"]), str(item["url"]), accessed))
     return tuple(out)
 
 
@@ -347,7 +348,16 @@ def _section(lang: str) -> dict:
     section = data.get("web") if isinstance(data, dict) else None
     if not isinstance(section, dict):
         raise WebError("the language file has no 'web:' section (copy it from en.yml and translate it)", path)
-    return section
+    return _typed(section, str(data.get("quotes") or QUOTES))
+
+
+def _typed(value, quotes: str):
+    """`value` with every text in it given typographic quotes (markup.typographic)."""
+    if isinstance(value, dict):
+        return {key: _typed(item, quotes) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_typed(item, quotes) for item in value]
+    return typographic(value, quotes) if isinstance(value, str) else value
 
 
 @lru_cache(maxsize=8)

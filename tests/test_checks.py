@@ -99,6 +99,19 @@ def test_hard_text_and_long_sentences_are_warnings(project):
     assert ("language.long-sentence", "cell 8, line 3") in rules
 
 
+def _warned(project, text: str, rule: str) -> list[dict]:
+    """The `rule` warnings once cell 8 holds `text` under its heading (and nothing is an error)."""
+    _edit(project, lambda nb: nb["cells"][7].update(source="## What you can do\n\n" + text))
+    code, issues = _issues(project)
+    assert code == 0
+    return [i for i in issues if i["rule"] == rule]
+
+
+def test_a_quote_left_straight_is_a_located_warning(project):
+    straight = _warned(project, "Say \"no\" and don't sign. D.C.'s card is one. {src}`agency`", "language.straight-quote")
+    assert [(i["place"], "D.C.'s" in i["message"]) for i in straight] == [("cell 8, line 3", True)]  # only the one it cannot turn
+
+
 def test_slide_overflow_is_reported_against_the_cell(project):
     bullets = "\n".join(f"- Bullet number {n}" for n in range(9)) + "\n- " + "a very long bullet " * 12
     _edit(project, lambda nb: nb["cells"][3].update(source=bullets))
@@ -155,11 +168,8 @@ def test_json_lists_each_module_with_its_reading_level(project):
 
 
 def test_a_figure_without_a_citation_is_a_warning(project):
-    _edit(project, lambda nb: nb["cells"][7].update(
-        source="## What you can do\n\nAbout 1,595 places took part.\n\nIn 2014 it ended on November 20. {src}`agency`"))
-    code, issues = _issues(project)
-    assert code == 0
-    flagged = [i for i in issues if i["rule"] == "citations.uncited-figure"]
+    flagged = _warned(project, "About 1,595 places took part.\n\nIn 2014 it ended on November 20. {src}`agency`",
+                      "citations.uncited-figure")
     assert [i["place"] for i in flagged] == ["cell 8, line 3"]  # the year and the date are not counts
 
 

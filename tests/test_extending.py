@@ -56,17 +56,23 @@ def test_a_new_language_is_one_file(project, tmp_path, monkeypatch):
     folder.mkdir()
     shutil.copyfile(languages.FOLDER / "en.yml", folder / "en.yml")
     text = (languages.FOLDER / "en.yml").read_text().replace("Key points", "Pwen kle").replace("name: English", "name: Kreyòl")
-    (folder / "ht.yml").write_text(text)
+    (folder / "ht.yml").write_text(text.replace('quotes: "“”‘’"', 'quotes: "«»‹›"'))
     monkeypatch.setattr(languages, "FOLDER", folder)
     languages.language.cache_clear()
     _translate(project, "ht")
+    notebook = project / "modules" / "00-sample" / "ht.ipynb"
+    nb = json.loads(notebook.read_text())
+    nb["metadata"]["untangle"]["key_points"][0] = 'Di "non" epi pa siyen.'
+    notebook.write_text(json.dumps(nb))
     try:
         status = app.build(project, ["handouts"], None, "ht", None, Console(stderr=True))
     finally:
         languages.language.cache_clear()
     assert status == 0
     pdf = project / "build" / "handouts" / "00-sample.ht.pdf"
-    assert "Pwen kle" in " ".join(p.extract_text() for p in PdfReader(str(pdf)).pages)
+    printed = " ".join(p.extract_text() for p in PdfReader(str(pdf)).pages)
+    assert "Pwen kle" in printed
+    assert "Di «non» epi pa siyen." in printed  # the language file's own quote marks
 
 
 def test_a_language_without_its_file_is_a_clear_error(project):

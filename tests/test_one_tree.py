@@ -2,6 +2,7 @@
 handout and the lesson plan, because every output is written from the same block tree."""
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -17,6 +18,8 @@ TRICKY = """Tricky parts
 % A MyST comment nobody should see
 
 Type `{src}` to cite, like this sentence does {src}`report`.
+
+Say "stop" and don't sign. Code keeps `"as typed"`.
 
 - Outer item
     - Nested item
@@ -45,7 +48,7 @@ def tricky_build(tmp_path_factory):
     assert result.code == 0, result.err
     build = project / "build"
     book = (build / "book" / "en" / "lessons" / "00-sample" / "index.html").read_text()
-    book_text = _flat(re.sub(r"<[^>]+>", " ", book.split('<article', 1)[1]))
+    book_text = _flat(html.unescape(re.sub(r"<[^>]+>", " ", book.split('<article', 1)[1])))
     prs = Presentation(str(build / "slides" / "00-sample.en.pptx"))
     slides = _flat(" ".join(s.text_frame.text for slide in prs.slides for s in slide.shapes if s.has_text_frame)
                    + " " + " ".join(c.text for slide in prs.slides for s in slide.shapes if s.has_table
@@ -65,6 +68,8 @@ def test_same_visible_text_everywhere(tricky_build, output):
     assert "Nested item" in text and "Last item" in text
     assert "Boxed words stay boxed" in text
     assert "{src}`report`" not in text and "`" not in text
+    assert "Say \u201cstop\u201d and don\u2019t sign." in text  # typographic quotes, the same characters everywhere
+    assert 'Code keeps "as typed"' in text  # ...but never inside code
 
 
 @pytest.mark.parametrize("output", ["book", "slides", "handout"])

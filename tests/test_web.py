@@ -216,7 +216,7 @@ def test_scenarios_build_step_by_step(real_build, module_id, lang):
     positions = [alts.index(alt) for alt in builds]
     assert positions == sorted(positions) and len(set(builds)) == len(builds)
     page = (real_build / "book" / lang / "lessons" / module_id / "index.html").read_text(encoding="utf-8")
-    text = html.unescape(re.sub(r"<[^>]+>", " ", page)).replace("\u2019", "'")  # Sphinx's smart quotes
+    text = html.unescape(re.sub(r"<[^>]+>", " ", page))
     start = text.index(diagrams.web_drawing(web, scenario.id, lang).title)
     data = [web_words(lang).flows[f].data for f in scenario.flows]
     found = [text.find(words, start) for words in data]

@@ -1,15 +1,18 @@
-"""Plain-language rules: reading grade of participant text and the sentences that are too long."""
+"""Plain-language rules: reading grade of participant text, the sentences that are too long, and
+quotes left straight."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from ..model import Module, plain_text
+from ..model import Module, Text, block_inlines, plain_text, walk_blocks, walk_inlines
 from ..languages import language
 from ..readability import flesch_kincaid_grade, szigriszt_pazos
 from . import Context, warning
 from ._text import participant_pieces
 
+#: A quote mark the typographic rule left as typed (curriculum/markup.py), with a few words around it.
+_STRAIGHT = re.compile(r"\S{0,12}[\"']\S{0,12}")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(¿¡A-ZÁÉÍÓÚÑ0-9])")
 
 
@@ -42,9 +45,26 @@ def _score(formula: str, body: str) -> float:
     return round(_FORMULAS[formula](body), 1)
 
 
+def straight_quotes(module: Module):
+    """(place, words) of each quote mark left straight in a cell's text: markdown-it turns a quote
+    into a typographic one only when the letters around it show which way it faces ("D.C.'s")."""
+    for cell in module.cells:
+        for block in walk_blocks(cell.blocks):
+            for inlines in block_inlines(block):
+                for item in walk_inlines(inlines):
+                    if isinstance(item, Text):
+                        for found in _STRAIGHT.finditer(item.text):
+                            yield f"cell {cell.number}, line {getattr(block, 'line', 1)}", found.group()
+
+
 def check(context: Context):
     limit = context.config.long_sentence_words
     for module in context.curriculum.modules:
+        quotes = language(module.lang).quotes
+        for place, words in straight_quotes(module):
+            yield warning(module, place, "language.straight-quote",
+                          f"a quote mark stays straight in {words!r}: type the one you mean yourself "
+                          f"({quotes[3]} for an apostrophe, or {' '.join(quotes)})")
         for piece in participant_pieces(module):
             if not piece.place.startswith("cell"):
                 continue

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import LoadError
+from ..markup import QUOTES, typographic
 
 FOLDER = Path(__file__).parent
 FORMULAS = ("flesch-kincaid-grade", "szigriszt-pazos", "none")
@@ -174,6 +175,7 @@ class Language:
     slide_title_chars: int = 70  # a slide title longer than this wraps past two lines
     clock: str = "{HH}:{mm}"  # how a clock time is written: see en.yml
     am_pm: tuple[str, str] = ("am", "pm")
+    quotes: str = QUOTES  # opening and closing double, then single quote marks: see en.yml
 
     def long_date(self, day: date) -> str:
         return self.date_format.format(day=day.day, month=self.months[day.month - 1], year=day.year)
@@ -215,17 +217,21 @@ def language(code: str) -> Language:
         am_pm = tuple(str(word) for word in data.get("am_pm", Language.am_pm))
         if len(am_pm) != 2:
             raise LoadError("'am_pm' must list 2 words: morning, afternoon (e.g. [am, pm])", path)
+        quotes = str(data.get("quotes", Language.quotes))
+        if len(quotes) != 4:
+            raise LoadError(f"'quotes' must be 4 marks: opening and closing double, then single (e.g. \"{QUOTES}\"), "
+                            f"not '{quotes}'", path)
         clock = str(data.get("clock", Language.clock))
         try:
             clock.format(h=6, H=18, HH="18", mm="30", ampm=am_pm[1])
         except (KeyError, IndexError, ValueError):
             raise LoadError(f"'clock' may use only {{h}}, {{H}}, {{HH}}, {{mm}} and {{ampm}}, not '{clock}'", path) from None
         return Language(
-            code=code, name=str(data["name"]), site_title=str(data["site_title"]), months=months,
+            code=code, name=str(data["name"]), site_title=typographic(str(data["site_title"]), quotes), months=months,
             date_format=str(data["date_format"]), readability=readability,
             activity_labels=tuple(data["activity_labels"]), debrief_labels=tuple(data["debrief_labels"]),
-            words=Words(**{k: str(v) for k, v in labels.items()}),
-            slide_title_chars=int(data.get("slide_title_chars", 70)), clock=clock, am_pm=am_pm,
+            words=Words(**{k: typographic(str(v), quotes) for k, v in labels.items()}),
+            slide_title_chars=int(data.get("slide_title_chars", 70)), clock=clock, am_pm=am_pm, quotes=quotes,
         )
     except (KeyError, TypeError, AttributeError, yaml.YAMLError) as exc:
         raise LoadError(f"not a valid language file ({type(exc).__name__}: {exc}); compare it with en.yml", path) from None
