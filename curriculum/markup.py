@@ -247,7 +247,7 @@ def _drawing(name: str, arg: str, content: str, line: int, quotes: str) -> Block
                               "(YYYY, YYYY-MM or YYYY-MM-DD)", line)
         rest = first.text[found.end():]
         events.append(TimelineEvent(found.group("date"), ((Text(rest),) if rest else ()) + item.inlines[1:]))
-    return Timeline(arg, tuple(events), line)
+    return Timeline(typographic(arg, quotes), tuple(events), line)
 
 
 def _cards(arg: str, content: str, line: int, quotes: str) -> Cards:
@@ -272,7 +272,7 @@ def _cards(arg: str, content: str, line: int, quotes: str) -> Cards:
         cards.append(_card(item.inlines))
     if not cards or any(not plain_text(card.title) for card in cards):
         raise MarkupError("a card has no title; " + _CARDS_HOW, line)
-    return Cards(tuple(cards), line, mixed="order" in options, title=options.get("title", ""))
+    return Cards(tuple(cards), line, mixed="order" in options, title=typographic(options.get("title", ""), quotes))
 
 
 def _card(inlines: Inlines) -> Card:
@@ -364,23 +364,3 @@ def _merge_text(items: list[Inline]) -> Inlines:
             merged.append(item)
     return tuple(merged)
 
-
-# ---------------------------------------------------------------- roles in MyST text
-
-_ROLE_IN_TEXT = re.compile(r"\{(?P<name>src|review|asof)\}`(?P<content>[^`]*)`")
-
-
-def replace_roles(text: str, cite, review) -> str:
-    """MyST text with `{src}` and `{review}` roles replaced by what `cite(ids)` and `review(note)`
-    return. The book uses it: Sphinx knows `{term}` but not our two roles."""
-
-    def swap(match: re.Match) -> str:
-        content = match.group("content")
-        if match.group("name") == "src":
-            return cite(tuple(p.strip() for p in content.split(",") if p.strip()))
-        if match.group("name") == "asof":
-            found = _TERM_WITH_TARGET.match(content.strip())
-            return found.group("text") if found else ""
-        return review(content.strip())
-
-    return _ROLE_IN_TEXT.sub(swap, text)
