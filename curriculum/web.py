@@ -17,8 +17,8 @@ from pathlib import Path
 import yaml
 
 from .errors import CurriculumError
-from .languages import FOLDER as LANGUAGE_FOLDER
-from .markup import QUOTES, typographic
+from .languages import FOLDER as LANGUAGE_FOLDER, language
+from .markup import typographic
 from .model import Source
 
 WEB_FILE = Path("modules") / "web.yml"
@@ -348,7 +348,7 @@ def _section(lang: str) -> dict:
     section = data.get("web") if isinstance(data, dict) else None
     if not isinstance(section, dict):
         raise WebError("the language file has no 'web:' section (copy it from en.yml and translate it)", path)
-    return _typed(section, str(data.get("quotes") or QUOTES))
+    return _typed(section, language(lang).quotes)
 
 
 def _typed(value, quotes: str):
